@@ -1,0 +1,56 @@
+"""
+newsmodel: typed, immutable news-article models.
+
+Exact validation that reports every problem at once, and the formats the news
+web runs on: canonical JSON, schema.org JSON-LD and HTML microdata.
+"""
+
+from __future__ import annotations
+
+from ._canonical import dumps, from_dict, loads, to_dict
+from ._errors import ErrorDetail, Finding, ValidationError
+from ._models import (
+    WORDS_PER_MINUTE,
+    Article,
+    ArticleKind,
+    Author,
+    Image,
+    Organization,
+    Person,
+    Quote,
+    RelatedStory,
+    Relation,
+    Tag,
+    TagKind,
+)
+
+__all__ = [
+    "WORDS_PER_MINUTE",
+    "Article",
+    "ArticleKind",
+    "Author",
+    "ErrorDetail",
+    "Finding",
+    "Image",
+    "Organization",
+    "Person",
+    "Quote",
+    "RelatedStory",
+    "Relation",
+    "Tag",
+    "TagKind",
+    "ValidationError",
+    "dumps",
+    "from_dict",
+    "loads",
+    "to_dict",
+]
+
+
+def __getattr__(name: str) -> str:
+    if name == "__version__":
+        from importlib.metadata import version  # noqa: PLC0415
+
+        return version("newsmodel")
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
