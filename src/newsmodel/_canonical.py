@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import re
 from datetime import tzinfo
 from typing import TYPE_CHECKING, Any
 
@@ -43,12 +45,29 @@ def _resolve_zone(default_tz: str | tzinfo | None) -> tzinfo | None:
 
 
 _STRICT = _wire.Options()
+_STRICT_CLEAN = _wire.Options(clean=True)
 
 
-def _options(*, lenient: bool, default_tz: str | tzinfo | None) -> _wire.Options:
+def _options(
+    *, lenient: bool, default_tz: str | tzinfo | None, clean: bool = False
+) -> _wire.Options:
     if not lenient and default_tz is None:
-        return _STRICT
-    return _wire.Options(lenient=lenient, default_tz=_resolve_zone(default_tz))
+        return _STRICT_CLEAN if clean else _STRICT
+    return _wire.Options(lenient=lenient, default_tz=_resolve_zone(default_tz), clean=clean)
+
+
+# In JSON text a string's characters come from raw UTF-8 or from escapes, and
+# raw C0 controls are not valid JSON (orjson refuses them). So if the text has
+# no escape of a control, separator or surrogate and no raw DEL, every ASCII
+# string in it is free of the characters texts forbid, and the loader can skip
+# the per-character scan for those (`str.isascii` is a flag, not a scan).
+# Non-ASCII strings are still scanned. A false alarm only costs the scan.
+_FORBIDDEN_ESCAPE = re.compile(rb"\\(?:[bfrt]|u(?:00[01]|007[fF]|00[89]|202[89]|[dD][89a-fA-F]))")
+
+
+def scan_clean(data: bytes | bytearray) -> bool:
+    """Return True if no ASCII string in the JSON text *data* can hold a forbidden character."""
+    return b"\x7f" not in data and (b"\\" not in data or _FORBIDDEN_ESCAPE.search(data) is None)
 
 
 def from_dict(
@@ -70,8 +89,12 @@ def from_dict(
     Raises:
         ValidationError: Listing every problem, each at its JSONPath.
     """
+    return _load(data, _options(lenient=lenient, default_tz=default_tz))
+
+
+def _load(data: object, options: _wire.Options) -> Article:
     report: list[ErrorDetail] = []
-    article = _wire.load_article(data, report, _options(lenient=lenient, default_tz=default_tz))
+    article = _wire.load_article(data, report, options)
     if report:
         raise ValidationError(report)
     return article  # type: ignore[no-any-return]
@@ -95,6 +118,14 @@ def loads(
         ValidationError: For text that is not JSON (code ``json``) and for
             every problem of the article in it.
     """
+    clean = False
+    if isinstance(payload, str):
+        with contextlib.suppress(UnicodeEncodeError):  # a lone surrogate: orjson words it
+            payload = payload.encode()
+    elif isinstance(payload, memoryview):
+        payload = payload.tobytes()
+    if isinstance(payload, (bytes, bytearray)):
+        clean = scan_clean(payload)
     try:
         data = orjson.loads(payload)
     except orjson.JSONDecodeError as error:
@@ -120,7 +151,7 @@ def loads(
                 )
             ]
         ) from None
-    return from_dict(data, lenient=lenient, default_tz=default_tz)
+    return _load(data, _options(lenient=lenient, default_tz=default_tz, clean=clean))
 
 
 def to_dict(article: Article) -> dict[str, Any]:

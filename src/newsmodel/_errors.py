@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from typing import TypeAlias
 
 import attrs
 
-__all__ = ["ErrorDetail", "Finding", "ValidationError", "describe", "join_path"]
+__all__ = ["ErrorDetail", "Finding", "Path", "ValidationError", "describe", "join_path"]
 
 
 @attrs.frozen
@@ -76,14 +77,20 @@ class ValidationError(ValueError):
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
+#: A JSONPath, or a (parent, key) pair the path is made of when it is needed:
+#: loaders pass pairs down and render a path only for a value with a problem.
+Path: TypeAlias = "str | tuple[Path, str | int]"
 
-def join_path(parent: str, key: str | int) -> str:
+
+def join_path(parent: Path, key: str | int) -> str:
     """
     Return the JSONPath of *key* below *parent*.
 
     Integer keys become ``[n]``; keys that are not plain identifiers are
     quoted (``$['@type']``) so that every path can be read back unambiguously.
     """
+    if parent.__class__ is tuple:
+        parent = join_path(*parent)
     if not parent:
         return str(key)
     if isinstance(key, int):

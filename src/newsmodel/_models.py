@@ -1,5 +1,3 @@
-# mypy: disable-error-code="comparison-overlap"
-# (fields are compared with the INVALID placeholder the loaders put in them)
 """
 The article model: frozen, slotted, hashable attrs classes.
 
@@ -14,16 +12,27 @@ from __future__ import annotations
 import enum
 import math
 import re
-from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar, Union
 
 import attrs
 
 from . import _values as v
-from ._errors import ErrorDetail, ValidationError, describe, join_path
+from ._errors import ErrorDetail, Path, ValidationError, join_path
+from ._rules import (
+    URL,
+    DateOrDatetime,
+    LanguageTag,
+    PositiveInt,
+    Slug,
+    Text,
+    TextLine,
+    Timestamp,
+    build_checker,
+)
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
     from typing import TypeAlias
 
 
@@ -126,192 +135,27 @@ def _raise_if(report: Report) -> None:
         raise ValidationError(report)
 
 
-# ------------------------------------------------------------------ checks
-# One function per class. Each checks the object's own fields; nested objects
-# are only type-checked, because a nested object is checked when it is made.
+# Cross-field rules. They look only at values of the right type: a value with
+# a problem of its own has been reported already and is not reported again.
 
 
-Check = Callable[[object, str, "str | int", Report], None]
-
-
-def _check_optional(value: object, check: Check, parent: str, key: str, report: Report) -> None:
-    if value is not None and value is not INVALID:
-        check(value, parent, key, report)
-
-
-def _check_sequence(value: object, check: Check, parent: str, key: str, report: Report) -> None:
-    if value.__class__ is not tuple:
+def check_article_rules(a: Article, path: Path, report: Report) -> None:
+    """Report the rules that join several fields of an article."""
+    if a.dateline is not None and a.kind.__class__ is ArticleKind and not a.kind.is_news:
         report.append(
             ErrorDetail(
-                join_path(parent, key),
-                "type",
-                f"expected an array, found {describe(value)}",
+                join_path(path, "dateline"),
+                "invalid",
+                "expected no dateline on this kind of article (schema.org has "
+                f"dateline on news kinds only), found one on kind {a.kind.value!r}",
             )
         )
-        return
-    path = join_path(parent, key)
-    for index, item in enumerate(value):  # type: ignore[arg-type]
-        if item is not INVALID:
-            check(item, path, index, report)
-
-
-def _instance_check(classes: tuple[type, ...], what: str) -> Check:
-    def check(value: object, parent: str, key: str | int, report: Report) -> None:
-        if not isinstance(value, classes):
-            report.append(
-                ErrorDetail(
-                    join_path(parent, key),
-                    "type",
-                    f"expected {what}, found {describe(value)}",
-                )
-            )
-
-    return check
-
-
-def check_image(image: Image, path: str, report: Report) -> None:
-    """Report every problem of *image*'s own fields."""
-    if image.url is not INVALID:
-        v.check_url(image.url, path, "url", report)
-    _check_optional(image.caption, v.check_text, path, "caption", report)
-    _check_optional(image.credit, v.check_text_line, path, "credit", report)
-    _check_optional(image.alt_text, v.check_text, path, "alt_text", report)
-    _check_optional(image.width, v.check_positive_int, path, "width", report)
-    _check_optional(image.height, v.check_positive_int, path, "height", report)
-    _check_optional(image.license_url, v.check_url, path, "license_url", report)
-
-
-def _check_image_field(value: object, parent: str, key: str, report: Report) -> None:
-    _check_optional(value, _is_image, parent, key, report)
-
-
-def _check_same_as(value: object, parent: str, key: str, report: Report) -> None:
-    if value != ():
-        _check_sequence(value, v.check_url, parent, key, report)
-
-
-def check_organization(org: Organization, path: str, report: Report) -> None:
-    """Report every problem of *org*'s own fields."""
-    if org.name is not INVALID:
-        v.check_text_line(org.name, path, "name", report)
-    _check_optional(org.url, v.check_url, path, "url", report)
-    _check_same_as(org.same_as, path, "same_as", report)
-    _check_image_field(org.logo, path, "logo", report)
-
-
-def check_person(person: Person, path: str, report: Report) -> None:
-    """Report every problem of *person*'s own fields."""
-    if person.name is not INVALID:
-        v.check_text_line(person.name, path, "name", report)
-    _check_optional(person.url, v.check_url, path, "url", report)
-    _check_same_as(person.same_as, path, "same_as", report)
-    _check_optional(person.job_title, v.check_text_line, path, "job_title", report)
-    _check_optional(person.affiliation, _is_organization, path, "affiliation", report)
-    _check_image_field(person.image, path, "image", report)
-
-
-_check_tag_kind = v.check_enum(TagKind)
-_check_article_kind = v.check_enum(ArticleKind)
-_check_relation = v.check_enum(Relation)
-
-
-def check_tag(tag: Tag, path: str, report: Report) -> None:
-    """Report every problem of *tag*'s own fields."""
-    if tag.name is not INVALID:
-        v.check_text_line(tag.name, path, "name", report)
-    _check_tag_kind(tag.kind, path, "kind", report)
-    _check_optional(tag._slug, v.check_slug, path, "slug", report)
-    _check_same_as(tag.same_as, path, "same_as", report)
-
-
-def check_quote(quote: Quote, path: str, report: Report) -> None:
-    """Report every problem of *quote*'s own fields."""
-    if quote.text is not INVALID:
-        v.check_text(quote.text, path, "text", report)
-    if quote.speaker is not INVALID:
-        _is_author(quote.speaker, path, "speaker", report)
-    _check_optional(quote.context, v.check_text, path, "context", report)
-    _check_optional(quote.date, v.check_date_or_datetime, path, "date", report)
-    _check_optional(quote.source_url, v.check_url, path, "source_url", report)
-
-
-def _check_authors(value: object, parent: str, key: str, report: Report) -> None:
-    if value != ():
-        _check_sequence(value, _is_author, parent, key, report)
-
-
-def check_related_story(story: RelatedStory, path: str, report: Report) -> None:
-    """Report every problem of *story*'s own fields."""
-    if story.url is not INVALID:
-        v.check_url(story.url, path, "url", report)
-    if story.headline is not INVALID:
-        v.check_text_line(story.headline, path, "headline", report)
-    _check_optional(story.teaser, v.check_text, path, "teaser", report)
-    _check_optional(story.publisher, _is_organization, path, "publisher", report)
-    _check_authors(story.authors, path, "authors", report)
-    _check_optional(story.date_published, v.check_datetime, path, "date_published", report)
-    _check_image_field(story.image, path, "image", report)
-    _check_relation(story.relation, path, "relation", report)
-
-
-def check_article(article: Article, path: str, report: Report) -> None:
-    """Report every problem of *article*'s own fields, and its cross-field rules."""
-    a = article
-    if a.url is not INVALID:
-        v.check_url(a.url, path, "url", report)
-    _check_article_kind(a.kind, path, "kind", report)
-    _check_optional(a.id, v.check_text_line, path, "id", report)
-    if a.headline is not INVALID:
-        v.check_text_line(a.headline, path, "headline", report)
-    _check_optional(a.alternative_headline, v.check_text_line, path, "alternative_headline", report)
-    _check_optional(a.description, v.check_text, path, "description", report)
-    _check_optional(a.section, v.check_text_line, path, "section", report)
-    if a.dateline is not None:
-        v.check_text_line(a.dateline, path, "dateline", report)
-        if a.kind.__class__ is ArticleKind and not a.kind.is_news:
-            report.append(
-                ErrorDetail(
-                    join_path(path, "dateline"),
-                    "invalid",
-                    "expected no dateline on this kind of article (schema.org has "
-                    f"dateline on news kinds only), found one on kind {a.kind.value!r}",
-                )
-            )
-    if a.language is not INVALID:
-        v.check_language(a.language, path, "language", report)
-    if a.date_published is not INVALID:
-        v.check_datetime(a.date_published, path, "date_published", report)
-    _check_optional(a.date_modified, v.check_datetime, path, "date_modified", report)
-    _check_authors(a.authors, path, "authors", report)
-    _check_optional(a.publisher, _is_organization, path, "publisher", report)
-    if a.tags != ():
-        _check_sequence(a.tags, _is_tag, path, "tags", report)
-    if a.images != ():
-        _check_sequence(a.images, _is_image, path, "images", report)
-    if a.body != ():
-        _check_sequence(a.body, v.check_text, path, "body", report)
-    if a.quotes != ():
-        _check_sequence(a.quotes, _is_quote, path, "quotes", report)
-    if a.related != ():
-        _check_sequence(a.related, _is_related, path, "related", report)
-    _check_optional(
-        a._reading_time_minutes,
-        v.check_positive_int,
-        path,
-        "reading_time_minutes",
-        report,
-    )
-    v.check_bool(a.is_accessible_for_free, path, "is_accessible_for_free", report)
     _check_date_order(a, path, report)
     _check_unique(a.tags, "name", str.casefold, path, "tags", report)
     _check_unique(a.related, "url", str, path, "related", report)
 
 
-# Cross-field rules look only at values of the right type: a value with its
-# own problem has been reported already, and must not be reported again.
-
-
-def _check_date_order(a: Article, path: str, report: Report) -> None:
+def _check_date_order(a: Article, path: Path, report: Report) -> None:
     published, modified = a.date_published, a.date_modified
     if not (isinstance(modified, datetime) and isinstance(published, datetime)):
         return
@@ -334,14 +178,21 @@ def _check_unique(
     items: object,
     attribute: str,
     normalize: Callable[[str], str],
-    path: str,
+    path: Path,
     field: str,
     report: Report,
 ) -> None:
-    if items.__class__ is not tuple or len(items) < 2:  # type: ignore[arg-type]
+    if items.__class__ is not tuple or len(items) < 2:
         return
+    try:  # the common case: all values present and distinct
+        keys = {normalize(getattr(item, attribute)) for item in items}
+    except (AttributeError, TypeError):
+        pass
+    else:
+        if len(keys) == len(items):
+            return
     seen: dict[str, int] = {}
-    for index, item in enumerate(items):  # type: ignore[arg-type]
+    for index, item in enumerate(items):
         value = getattr(item, attribute, None)
         if not isinstance(value, str):
             continue
@@ -350,12 +201,13 @@ def _check_unique(
             seen[key] = index
             continue
         how = "; names are compared ignoring case" if normalize is str.casefold else ""
+        items_path = join_path(path, field)
         report.append(
             ErrorDetail(
-                f"{path}.{field}[{index}].{attribute}",
+                join_path(join_path(items_path, index), attribute),
                 "duplicate",
                 f"expected each {attribute} in {field} once, found {value!r} again "
-                f"(first at {path}.{field}[{seen[key]}]{how})",
+                f"(first at {items_path}[{seen[key]}]{how})",
             )
         )
 
@@ -378,17 +230,17 @@ class Image:
         license_url: The page with the image's license.
     """
 
-    url: str
-    caption: str | None = None
-    credit: str | None = None
-    alt_text: str | None = None
-    width: int | None = None
-    height: int | None = None
-    license_url: str | None = None
+    url: URL
+    caption: Text | None = None
+    credit: TextLine | None = None
+    alt_text: Text | None = None
+    width: PositiveInt | None = None
+    height: PositiveInt | None = None
+    license_url: URL | None = None
 
     def __attrs_post_init__(self) -> None:
         report: Report = []
-        check_image(self, "$", report)
+        _check_image(self, "$", report)
         _raise_if(report)
 
 
@@ -404,14 +256,14 @@ class Organization:
         logo: Its logo.
     """
 
-    name: str
-    url: str | None = None
-    same_as: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    name: TextLine
+    url: URL | None = None
+    same_as: tuple[URL, ...] = attrs.field(default=(), converter=_tuple)
     logo: Image | None = None
 
     def __attrs_post_init__(self) -> None:
         report: Report = []
-        check_organization(self, "$", report)
+        _check_organization(self, "$", report)
         _raise_if(report)
 
 
@@ -429,16 +281,16 @@ class Person:
         image: A portrait.
     """
 
-    name: str
-    url: str | None = None
-    same_as: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
-    job_title: str | None = None
+    name: TextLine
+    url: URL | None = None
+    same_as: tuple[URL, ...] = attrs.field(default=(), converter=_tuple)
+    job_title: TextLine | None = None
     affiliation: Organization | None = None
     image: Image | None = None
 
     def __attrs_post_init__(self) -> None:
         report: Report = []
-        check_person(self, "$", report)
+        _check_person(self, "$", report)
         _raise_if(report)
 
 
@@ -457,14 +309,14 @@ class Tag:
         same_as: Pages that identify the tag's subject (e.g. Wikidata).
     """
 
-    name: str
+    name: TextLine
     kind: TagKind = TagKind.TOPIC
-    _slug: str | None = attrs.field(default=None, alias="slug")
-    same_as: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    _slug: Slug | None = attrs.field(default=None, alias="slug")
+    same_as: tuple[URL, ...] = attrs.field(default=(), converter=_tuple)
 
     def __attrs_post_init__(self) -> None:
         report: Report = []
-        check_tag(self, "$", report)
+        _check_tag(self, "$", report)
         _raise_if(report)
 
     @property
@@ -491,15 +343,15 @@ class Quote:
         source_url: The original statement (a transcript, a video).
     """
 
-    text: str
+    text: Text
     speaker: Person | Organization
-    context: str | None = None
-    date: date | datetime | None = None
-    source_url: str | None = None
+    context: Text | None = None
+    date: DateOrDatetime | None = None
+    source_url: URL | None = None
 
     def __attrs_post_init__(self) -> None:
         report: Report = []
-        check_quote(self, "$", report)
+        _check_quote(self, "$", report)
         _raise_if(report)
 
 
@@ -519,18 +371,18 @@ class RelatedStory:
         relation: How it relates to this article.
     """
 
-    url: str
-    headline: str
-    teaser: str | None = None
+    url: URL
+    headline: TextLine
+    teaser: Text | None = None
     publisher: Organization | None = None
     authors: tuple[Person | Organization, ...] = attrs.field(default=(), converter=_tuple)
-    date_published: datetime | None = None
+    date_published: Timestamp | None = None
     image: Image | None = None
     relation: Relation = Relation.RELATED
 
     def __attrs_post_init__(self) -> None:
         report: Report = []
-        check_related_story(self, "$", report)
+        _check_related_story(self, "$", report)
         _raise_if(report)
 
 
@@ -566,30 +418,32 @@ class Article:
         is_accessible_for_free: False for paywalled articles.
     """
 
-    url: str
+    url: URL
     kind: ArticleKind = ArticleKind.NEWS
-    id: str | None = None
-    headline: str
-    alternative_headline: str | None = None
-    description: str | None = None
-    section: str | None = None
-    dateline: str | None = None
-    language: str = attrs.field(converter=_language)
-    date_published: datetime
-    date_modified: datetime | None = None
+    id: TextLine | None = None
+    headline: TextLine
+    alternative_headline: TextLine | None = None
+    description: Text | None = None
+    section: TextLine | None = None
+    dateline: TextLine | None = None
+    language: LanguageTag = attrs.field(converter=_language)
+    date_published: Timestamp
+    date_modified: Timestamp | None = None
     authors: tuple[Person | Organization, ...] = attrs.field(default=(), converter=_tuple)
     publisher: Organization | None = None
     tags: tuple[Tag, ...] = attrs.field(default=(), converter=_tuple)
     images: tuple[Image, ...] = attrs.field(default=(), converter=_tuple)
-    body: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    body: tuple[Text, ...] = attrs.field(default=(), converter=_tuple)
     quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_tuple)
     related: tuple[RelatedStory, ...] = attrs.field(default=(), converter=_tuple)
-    _reading_time_minutes: int | None = attrs.field(default=None, alias="reading_time_minutes")
+    _reading_time_minutes: PositiveInt | None = attrs.field(
+        default=None, alias="reading_time_minutes"
+    )
     is_accessible_for_free: bool = True
 
     def __attrs_post_init__(self) -> None:
         report: Report = []
-        check_article(self, "$", report)
+        _check_article(self, "$", report)
         _raise_if(report)
 
     @property
@@ -626,12 +480,18 @@ class Article:
         return self.images[0] if self.images else None
 
 
-_is_image = _instance_check((Image,), "an Image")
-_is_organization = _instance_check((Organization,), "an Organization")
-_is_author = _instance_check((Person, Organization), "a Person or an Organization")
-_is_tag = _instance_check((Tag,), "a Tag")
-_is_quote = _instance_check((Quote,), "a Quote")
-_is_related = _instance_check((RelatedStory,), "a RelatedStory")
+_check_image = build_checker(Image)
+_check_organization = build_checker(Organization)
+_check_person = build_checker(Person)
+_check_tag = build_checker(Tag)
+_check_quote = build_checker(Quote)
+_check_related_story = build_checker(RelatedStory)
+_check_article = build_checker(Article, check_article_rules)
+
+
+def slot_setters(cls: type) -> list[Callable[[Any, Any], None]]:
+    """Return the slot descriptors' setters of *cls*'s attrs fields, in order."""
+    return [cls.__dict__[field.name].__set__ for field in attrs.fields(cls)]
 
 
 def unchecked_constructor(cls: type[_T]) -> Callable[..., _T]:
@@ -640,16 +500,16 @@ def unchecked_constructor(cls: type[_T]) -> Callable[..., _T]:
 
     The loaders use it: they check every value with the payload's own paths,
     so running the class's checks again in ``__init__`` would only cost time.
-    The arguments are the attrs fields in definition order.
+    The arguments are the attrs fields in definition order. Values are stored
+    through the slots' own descriptors, which a frozen class's ``__setattr__``
+    does not guard, and which is the quickest way to fill a slot from Python.
     """
-    names = [field.name for field in attrs.fields(cls)]  # type: ignore[misc]
+    names = [field.name for field in attrs.fields(cls)]  # type: ignore[arg-type]
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    for index, setter in enumerate(slot_setters(cls)):
+        namespace[f"set{index}"] = setter
     lines = [f"def make({', '.join(names)}):", "    obj = new(cls)"]
-    lines += [f"    setattr(obj, {name!r}, {name})" for name in names]
+    lines += [f"    set{index}(obj, {name})" for index, name in enumerate(names)]
     lines.append("    return obj")
-    namespace: dict[str, Any] = {
-        "new": object.__new__,
-        "setattr": object.__setattr__,
-        "cls": cls,
-    }
     exec("\n".join(lines), namespace)  # noqa: S102 - generated from attrs field names only
     return namespace["make"]  # type: ignore[no-any-return]

@@ -18,78 +18,30 @@ from typing import Any
 
 from . import _models as m
 from . import _values as v
-from ._errors import ErrorDetail, describe, join_path
+from ._errors import ErrorDetail, Path, describe, join_path
+from ._rules import CodeWriter, FieldRule, field_rules, sequence_type_error
 
 __all__ = ["Options", "dump_article", "load_article"]
 
 Report = list[ErrorDetail]
 INVALID = m.INVALID
 
-_make_image = m.unchecked_constructor(m.Image)
-_make_organization = m.unchecked_constructor(m.Organization)
-_make_person = m.unchecked_constructor(m.Person)
-_make_tag = m.unchecked_constructor(m.Tag)
-_make_quote = m.unchecked_constructor(m.Quote)
-_make_related = m.unchecked_constructor(m.RelatedStory)
-_make_article = m.unchecked_constructor(m.Article)
-
-_ARTICLE_KINDS = {kind.value: kind for kind in m.ArticleKind}
-_TAG_KINDS = {kind.value: kind for kind in m.TagKind}
-_RELATIONS = {relation.value: relation for relation in m.Relation}
-
-_IMAGE_KEYS = frozenset(("url", "caption", "credit", "alt_text", "width", "height", "license_url"))
-_ORGANIZATION_KEYS = frozenset(("type", "name", "url", "same_as", "logo"))
-_PERSON_KEYS = frozenset(("type", "name", "url", "same_as", "job_title", "affiliation", "image"))
-_TAG_KEYS = frozenset(("name", "kind", "slug", "same_as"))
-_QUOTE_KEYS = frozenset(("text", "speaker", "context", "date", "source_url"))
-_RELATED_KEYS = frozenset(
-    (
-        "url",
-        "headline",
-        "teaser",
-        "publisher",
-        "authors",
-        "date_published",
-        "image",
-        "relation",
-    )
-)
-_ARTICLE_KEYS = frozenset(
-    (
-        "url",
-        "kind",
-        "id",
-        "headline",
-        "alternative_headline",
-        "description",
-        "section",
-        "dateline",
-        "language",
-        "date_published",
-        "date_modified",
-        "authors",
-        "publisher",
-        "tags",
-        "images",
-        "body",
-        "quotes",
-        "related",
-        "reading_time_minutes",
-        "is_accessible_for_free",
-    )
-)
-
 
 class Options:
     """How to read dates and texts: strictly (the default) or leniently."""
 
-    __slots__ = ("default_tz", "lenient")
+    __slots__ = ("clean", "default_tz", "lenient")
 
-    def __init__(self, *, lenient: bool = False, default_tz: tzinfo | None = None) -> None:
+    def __init__(
+        self, *, lenient: bool = False, default_tz: tzinfo | None = None, clean: bool = False
+    ) -> None:
         self.lenient = lenient
         self.default_tz = default_tz
+        #: True when the JSON text was scanned and holds no character that
+        #: texts forbid (see `newsmodel._canonical.scan_clean`).
+        self.clean = clean
 
-    def datetime(self, text: str, parent: str, key: str | int, report: Report) -> Any:
+    def datetime(self, text: str, parent: Path, key: str | int, report: Report) -> Any:
         """Parse a datetime text, or report why not and return INVALID."""
         try:
             return v.parse_datetime(text)
@@ -99,7 +51,7 @@ class Options:
                 return INVALID
         return self._lenient(text, parent, key, report, date_only_ok=False)
 
-    def date_or_datetime(self, text: str, parent: str, key: str | int, report: Report) -> Any:
+    def date_or_datetime(self, text: str, parent: Path, key: str | int, report: Report) -> Any:
         """Parse a date or datetime text, or report why not and return INVALID."""
         try:
             return v.parse_date(text)
@@ -112,15 +64,15 @@ class Options:
     def _lenient(
         self,
         text: str,
-        parent: str,
+        parent: Path,
         key: str | int,
         report: Report,
         *,
         date_only_ok: bool,
     ) -> Any:
-        parsed = parse_human_datetime(text)
+        found = parse_human_datetime(text)
         path = join_path(parent, key)
-        if parsed is None:
+        if found is None:
             report.append(
                 ErrorDetail(
                     path,
@@ -130,7 +82,7 @@ class Options:
                 )
             )
             return INVALID
-        parsed, has_time = parsed
+        parsed, has_time = found
         if date_only_ok and not has_time:
             return parsed.date()
         if parsed.utcoffset() is not None:
@@ -197,35 +149,28 @@ def _trim(value: object, depth: int = 0) -> Any:
 
 
 def _as_object(
-    data: object,
-    parent: str,
-    key: str | int,
-    report: Report,
-    what: str,
-    keys: frozenset[str],
+    data: object, parent: Path, key: str | int, report: Report, what: str
 ) -> dict[str, Any] | None:
-    if data.__class__ is not dict:
-        if not isinstance(data, Mapping):
-            report.append(
-                ErrorDetail(
-                    join_path(parent, key),
-                    "type",
-                    f"expected {what}, found {describe(data)}",
-                )
-            )
-            return None
-        data = dict(data)
-    if not keys.issuperset(data):  # type: ignore[arg-type]
-        _report_unknown(data, join_path(parent, key), keys, report)  # type: ignore[arg-type]
-    return data  # type: ignore[return-value]
+    if isinstance(data, Mapping):
+        return dict(data)
+    report.append(
+        ErrorDetail(join_path(parent, key), "type", f"expected {what}, found {describe(data)}")
+    )
+    return None
 
 
-def _report_unknown(data: dict[str, Any], path: str, keys: frozenset[str], report: Report) -> None:
+def _report_unknown(data: dict[Any, Any], path: Path, keys: frozenset[str], report: Report) -> None:
     for name in data:
         if name in keys:
             continue
         if not isinstance(name, str):
-            report.append(ErrorDetail(path, "type", f"expected text keys, found {describe(name)}"))
+            report.append(
+                ErrorDetail(
+                    join_path(path, str(name)),
+                    "type",
+                    f"expected text keys, found the key {describe(name)}",
+                )
+            )
             continue
         close = difflib.get_close_matches(name, sorted(keys), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
@@ -238,241 +183,214 @@ def _report_unknown(data: dict[str, Any], path: str, keys: frozenset[str], repor
         )
 
 
-def _missing(data: dict[str, Any], path: str, name: str, report: Report) -> type[INVALID]:
+def _missing(data: dict[str, Any], path: Path, name: str, report: Report) -> type[INVALID]:
     found = "null" if name in data else "nothing"
     report.append(
         ErrorDetail(
-            join_path(path, name),
-            "missing",
-            f"expected required field {name!r}, found {found}",
+            join_path(path, name), "missing", f"expected required field {name!r}, found {found}"
         )
     )
     return INVALID
 
 
-def _sequence(
-    value: Any,
-    load: Callable[[Any, str, int, Report, Options], Any],
-    path: str,
-    name: str,
-    report: Report,
-    options: Options,
-) -> Any:
-    if value is None:
-        return ()
-    if value.__class__ is not list:
-        return value  # the class check reports "expected an array"
-    items_path = join_path(path, name)
-    return tuple(
-        [load(item, items_path, index, report, options) for index, item in enumerate(value)]
-    )
-
-
-def _load_image(data: object, parent: str, key: str | int, report: Report, options: Options) -> Any:
-    obj = _as_object(data, parent, key, report, "an image object", _IMAGE_KEYS)
-    if obj is None:
-        return INVALID
-    path = join_path(parent, key)
-    get = obj.get
-    url = get("url")
-    if url is None:
-        url = _missing(obj, path, "url", report)
-    image = _make_image(
-        url,
-        get("caption"),
-        get("credit"),
-        get("alt_text"),
-        get("width"),
-        get("height"),
-        get("license_url"),
-    )
-    m.check_image(image, path, report)
-    return image
-
-
-def _optional_image(value: Any, path: str, name: str, report: Report, options: Options) -> Any:
-    return None if value is None else _load_image(value, path, name, report, options)
-
-
-def _load_organization_fields(
-    obj: dict[str, Any], path: str, report: Report, options: Options
-) -> Any:
-    get = obj.get
-    name = get("name")
-    if name is None:
-        name = _missing(obj, path, "name", report)
-    same_as = get("same_as")
-    org = _make_organization(
-        name,
-        get("url"),
-        () if same_as is None else tuple(same_as) if same_as.__class__ is list else same_as,
-        _optional_image(get("logo"), path, "logo", report, options),
-    )
-    m.check_organization(org, path, report)
-    return org
-
-
-def _load_person_fields(obj: dict[str, Any], path: str, report: Report, options: Options) -> Any:
-    get = obj.get
-    name = get("name")
-    if name is None:
-        name = _missing(obj, path, "name", report)
-    same_as = get("same_as")
-    affiliation = get("affiliation")
-    person = _make_person(
-        name,
-        get("url"),
-        () if same_as is None else tuple(same_as) if same_as.__class__ is list else same_as,
-        get("job_title"),
-        None
-        if affiliation is None
-        else _load_organization(affiliation, path, "affiliation", report, options),
-        _optional_image(get("image"), path, "image", report, options),
-    )
-    m.check_person(person, path, report)
-    return person
-
-
-def _load_organization(
-    data: object, parent: str, key: str | int, report: Report, options: Options
-) -> Any:
-    obj = _as_object(data, parent, key, report, "an organization object", _ORGANIZATION_KEYS)
-    if obj is None:
-        return INVALID
-    path = join_path(parent, key)
-    kind = obj.get("type")
-    if kind != "organization":
-        _wrong_type(obj, path, report, ("organization",))
-    return _load_organization_fields(obj, path, report, options)
-
-
-def _wrong_type(obj: dict[str, Any], path: str, report: Report, allowed: tuple[str, ...]) -> None:
-    if "type" not in obj or obj["type"] is None:
-        _missing(obj, path, "type", report)
+def _wrong_type(data: dict[str, Any], path: Path, allowed: tuple[str, ...], report: Report) -> None:
+    if data.get("type") is None:
+        _missing(data, path, "type", report)
         return
     expected = " or ".join(repr(name) for name in allowed)
     report.append(
         ErrorDetail(
             join_path(path, "type"),
             "invalid",
-            f"expected type {expected}, found {describe(obj['type'])}",
+            f"expected type {expected}, found {describe(data['type'])}",
         )
     )
 
 
-_AUTHOR_KEYS = _PERSON_KEYS | _ORGANIZATION_KEYS
+Loader = Callable[[Any, Path, str | int, Report, Options], Any]
+
+#: The ``type`` each class carries on the wire, where it carries one.
+_TYPE_TAGS: dict[type, str] = {m.Person: "person", m.Organization: "organization"}
+_WHAT = {
+    m.Image: "an image object",
+    m.Organization: "an organization object",
+    m.Person: "a person object",
+    m.Tag: "a tag object",
+    m.Quote: "a quote object",
+    m.RelatedStory: "a related-story object",
+    m.Article: "an article object",
+}
+_loaders: dict[type, Loader] = {}
+
+
+def _loader_for(classes: tuple[type, ...]) -> Loader:
+    if len(classes) == 1:
+        return _build_loader(classes[0])
+    return _load_author
+
+
+def _build_loader(cls: type, extra: Callable[[Any, Path, Report], None] | None = None) -> Loader:
+    """
+    Generate ``load(data, parent, key, report, options)`` for *cls*.
+
+    For each field, in order: read it, turn JSON values into the model's
+    (dates parsed, enum values looked up, arrays made tuples, objects loaded),
+    test the common case inline and report a problem with the rule's check.
+    """
+    if cls in _loaders:
+        return _loaders[cls]
+    fields = field_rules(cls)
+    code = CodeWriter()
+    tag = _TYPE_TAGS.get(cls)
+    keys = frozenset(field.key for field in fields) | ({"type"} if tag else set())
+    code.names.update(
+        as_object=_as_object,
+        report_unknown=_report_unknown,
+        missing=_missing,
+        wrong_type=_wrong_type,
+        sequence_type_error=sequence_type_error,
+        canonical_language=v.canonical_language,
+        INVALID=INVALID,
+        KEYS=keys,
+        new=object.__new__,
+        cls=cls,
+    )
+    _header_lines(code, cls, tag)
+    names = []
+    for index, field in enumerate(fields):
+        x = f"x{index}"
+        names.append(x)
+        key = repr(field.key)
+        code.line(1, f"{x} = get({key})")
+        if field.sequence:
+            _sequence_lines(code, field, x, key)
+            continue
+        if field.required:
+            code.line(1, f"if {x} is None:")
+            code.line(2, f"{x} = missing(data, path, {key}, report)")
+        elif field.default is not None:
+            default = code.name("default", field.default)
+            code.line(1, f"if {x} is None:")
+            code.line(2, f"{x} = {default}")
+        else:
+            code.line(1, f"if {x} is None:")
+            code.line(2, "pass")
+        code.line(1, "else:")
+        _value_lines(code, field, x, key)
+    # Made unchecked (see unchecked_constructor): every value was checked above.
+    code.line(1, "obj = new(cls)")
+    for name, setter in zip(names, m.slot_setters(cls), strict=False):
+        code.line(1, f"{code.name('set', setter)}(obj, {name})")
+    if extra is not None:
+        code.names["extra"] = extra
+        code.line(1, "extra(obj, path, report)")
+    code.line(1, "return obj")
+    load: Loader = code.compile("load")
+    _loaders[cls] = load
+    # Nested loaders are built after this one is registered (recursion-safe).
+    for field in fields:
+        if field.classes:
+            code.names[f"load_{id(field)}"] = _loader_for(field.classes)
+            if len(field.classes) > 1:
+                code.names["load_person"] = _build_loader(m.Person)
+    return load
+
+
+def _header_lines(code: CodeWriter, cls: type, tag: str | None) -> None:
+    """The function's head: an object, known keys, the right type tag."""
+    code.line(0, "def load(data, parent, key, report, options):")
+    code.line(1, "if data.__class__ is not dict:")
+    code.line(2, f"data = as_object(data, parent, key, report, {_WHAT[cls]!r})")
+    code.line(2, "if data is None:")
+    code.line(3, "return INVALID")
+    code.line(1, "path = (parent, key)")
+    code.line(1, "if not KEYS.issuperset(data):")
+    code.line(2, "report_unknown(data, path, KEYS, report)")
+    if tag:
+        code.line(1, f"if data.get('type') != {tag!r}:")
+        code.line(2, f"wrong_type(data, path, ({tag!r},), report)")
+    code.line(1, "get = data.get")
+    code.line(1, "clean = options.clean")
+
+
+def _value_lines(code: CodeWriter, field: FieldRule, x: str, key: str) -> None:
+    """Lines, at indent 2, that turn and check a present, non-null value."""
+    if field.classes:
+        load = f"load_{id(field)}({x}, path, {key}, report, options)"
+        if len(field.classes) > 1:  # an author: go straight to a person's loader
+            load = (
+                f"(load_person({x}, path, {key}, report, options) if {x}.__class__ is dict"
+                f" and {x}.get('type') == 'person' else {load})"
+            )
+        code.line(2, f"{x} = {load}")
+        return
+    if field.enum is not None:
+        values = code.name("values", {member.value: member for member in field.enum})
+        code.line(2, f"if {x}.__class__ is str:")
+        code.line(3, f"{x} = {values}.get({x}, {x})")
+    elif field.rule is not None and field.rule.name in ("datetime", "date_or_datetime"):
+        method = "datetime" if field.rule.name == "datetime" else "date_or_datetime"
+        code.line(2, f"if {x}.__class__ is str:")
+        code.line(3, f"{x} = options.{method}({x}, path, {key}, report)")
+        code.line(3, f"if {x} is INVALID or 1 < {x}.year < 9999:")
+        code.line(4, "pass")
+        code.line(3, "else:")
+        code.line(4, f"{code.name('check', field.rule.check)}({x}, path, {key}, report)")
+        code.line(2, "else:")
+        code.line(3, f"{code.name('check', field.rule.check)}({x}, path, {key}, report)")
+        return
+    elif field.rule is not None and field.rule.name == "language":
+        code.line(2, f"if {x}.__class__ is str:")
+        code.line(3, f"{x} = canonical_language({x}) or {x}")
+    test, check = code.value_test(field, x)
+    code.line(2, f"if not {test}:")
+    code.line(3, f"{check}({x}, path, {key}, report)")
+
+
+def _sequence_lines(code: CodeWriter, field: FieldRule, x: str, key: str) -> None:
+    code.line(1, f"if {x} is None:")
+    code.line(2, f"{x} = ()")
+    code.line(1, f"elif {x}.__class__ is list:")
+    code.line(2, f"p = (path, {key})")
+    if field.classes:
+        load = f"load_{id(field)}(y, p, i, report, options)"
+        if len(field.classes) > 1:  # authors: go straight to a person's loader
+            load = (
+                "(load_person(y, p, i, report, options) if y.__class__ is dict"
+                f" and y.get('type') == 'person' else {load})"
+            )
+        code.line(2, f"{x} = tuple([{load} for i, y in enumerate({x})])")
+    else:
+        test, check = code.value_test(field, "y")
+        code.line(2, f"for i, y in enumerate({x}):")
+        code.line(3, f"if not {test}:")
+        code.line(4, f"{check}(y, p, i, report)")
+        code.line(2, f"{x} = tuple({x})")
+    code.line(1, "else:")
+    code.line(2, f"sequence_type_error({x}, path, {key}, report)")
 
 
 def _load_author(
-    data: object, parent: str, key: str | int, report: Report, options: Options
+    data: object, parent: Path, key: str | int, report: Report, options: Options
 ) -> Any:
+    # The "type" picks the branch; the rest is checked against that branch
+    # only. Without a known type there is no branch: one error, not two.
     if data.__class__ is not dict:
-        if not isinstance(data, Mapping):
-            report.append(
-                ErrorDetail(
-                    join_path(parent, key),
-                    "type",
-                    f"expected a person or organization object, found {describe(data)}",
-                )
-            )
+        data = _as_object(data, parent, key, report, "a person or organization object")
+        if data is None:
             return INVALID
-        data = dict(data)
-    kind = data.get("type")  # type: ignore[attr-defined]
+    kind = data.get("type")
     if kind == "person":
-        obj = _as_object(data, parent, key, report, "a person object", _PERSON_KEYS)
-        return _load_person_fields(obj, join_path(parent, key), report, options)  # type: ignore[arg-type]
+        return _load_person(data, parent, key, report, options)
     if kind == "organization":
-        obj = _as_object(data, parent, key, report, "an organization object", _ORGANIZATION_KEYS)
-        return _load_organization_fields(obj, join_path(parent, key), report, options)  # type: ignore[arg-type]
-    # Without a type there is no branch to check the rest against: one error.
-    _wrong_type(data, join_path(parent, key), report, ("person", "organization"))  # type: ignore[arg-type]
+        return _load_organization(data, parent, key, report, options)
+    _wrong_type(data, (parent, key), ("person", "organization"), report)
     return INVALID
 
 
-def _load_tag(data: object, parent: str, key: str | int, report: Report, options: Options) -> Any:
-    obj = _as_object(data, parent, key, report, "a tag object", _TAG_KEYS)
-    if obj is None:
-        return INVALID
-    path = join_path(parent, key)
-    get = obj.get
-    name = get("name")
-    if name is None:
-        name = _missing(obj, path, "name", report)
-    kind = get("kind")
-    if kind is None:
-        kind = m.TagKind.TOPIC
-    elif kind.__class__ is str:
-        kind = _TAG_KINDS.get(kind, kind)
-    same_as = get("same_as")
-    tag = _make_tag(
-        name,
-        kind,
-        get("slug"),
-        () if same_as is None else tuple(same_as) if same_as.__class__ is list else same_as,
-    )
-    m.check_tag(tag, path, report)
-    return tag
-
-
-def _load_quote(data: object, parent: str, key: str | int, report: Report, options: Options) -> Any:
-    obj = _as_object(data, parent, key, report, "a quote object", _QUOTE_KEYS)
-    if obj is None:
-        return INVALID
-    path = join_path(parent, key)
-    get = obj.get
-    text = get("text")
-    if text is None:
-        text = _missing(obj, path, "text", report)
-    speaker = get("speaker")
-    if speaker is None:
-        speaker = _missing(obj, path, "speaker", report)
-    else:
-        speaker = _load_author(speaker, path, "speaker", report, options)
-    when = get("date")
-    if when.__class__ is str:
-        when = options.date_or_datetime(when, path, "date", report)
-    quote = _make_quote(text, speaker, get("context"), when, get("source_url"))
-    m.check_quote(quote, path, report)
-    return quote
-
-
-def _load_related(
-    data: object, parent: str, key: str | int, report: Report, options: Options
-) -> Any:
-    obj = _as_object(data, parent, key, report, "a related-story object", _RELATED_KEYS)
-    if obj is None:
-        return INVALID
-    path = join_path(parent, key)
-    get = obj.get
-    url = get("url")
-    if url is None:
-        url = _missing(obj, path, "url", report)
-    headline = get("headline")
-    if headline is None:
-        headline = _missing(obj, path, "headline", report)
-    publisher = get("publisher")
-    if publisher is not None:
-        publisher = _load_organization(publisher, path, "publisher", report, options)
-    published = get("date_published")
-    if published.__class__ is str:
-        published = options.datetime(published, path, "date_published", report)
-    relation = get("relation")
-    if relation is None:
-        relation = m.Relation.RELATED
-    elif relation.__class__ is str:
-        relation = _RELATIONS.get(relation, relation)
-    story = _make_related(
-        url,
-        headline,
-        get("teaser"),
-        publisher,
-        _sequence(get("authors"), _load_author, path, "authors", report, options),
-        published,
-        _optional_image(get("image"), path, "image", report, options),
-        relation,
-    )
-    m.check_related_story(story, path, report)
-    return story
+_load_person = _build_loader(m.Person)
+_load_organization = _build_loader(m.Organization)
+_load_article = _build_loader(m.Article, m.check_article_rules)
 
 
 def load_article(data: object, report: Report, options: Options) -> Any:
@@ -484,64 +402,7 @@ def load_article(data: object, report: Report, options: Options) -> Any:
     """
     if options.lenient:
         data = _trim(data)
-    obj = _as_object(data, "", "$", report, "an article object", _ARTICLE_KEYS)
-    if obj is None:
-        return INVALID
-    path = "$"
-    get = obj.get
-    url = get("url")
-    if url is None:
-        url = _missing(obj, path, "url", report)
-    kind = get("kind")
-    if kind is None:
-        kind = m.ArticleKind.NEWS
-    elif kind.__class__ is str:
-        kind = _ARTICLE_KINDS.get(kind, kind)
-    headline = get("headline")
-    if headline is None:
-        headline = _missing(obj, path, "headline", report)
-    language = get("language")
-    if language is None:
-        language = _missing(obj, path, "language", report)
-    elif language.__class__ is str:
-        language = v.canonical_language(language) or language
-    published = get("date_published")
-    if published is None:
-        published = _missing(obj, path, "date_published", report)
-    elif published.__class__ is str:
-        published = options.datetime(published, path, "date_published", report)
-    modified = get("date_modified")
-    if modified.__class__ is str:
-        modified = options.datetime(modified, path, "date_modified", report)
-    publisher = get("publisher")
-    if publisher is not None:
-        publisher = _load_organization(publisher, path, "publisher", report, options)
-    body = get("body")
-    free = get("is_accessible_for_free")
-    article = _make_article(
-        url,
-        kind,
-        get("id"),
-        headline,
-        get("alternative_headline"),
-        get("description"),
-        get("section"),
-        get("dateline"),
-        language,
-        published,
-        modified,
-        _sequence(get("authors"), _load_author, path, "authors", report, options),
-        publisher,
-        _sequence(get("tags"), _load_tag, path, "tags", report, options),
-        _sequence(get("images"), _load_image, path, "images", report, options),
-        () if body is None else tuple(body) if body.__class__ is list else body,
-        _sequence(get("quotes"), _load_quote, path, "quotes", report, options),
-        _sequence(get("related"), _load_related, path, "related", report, options),
-        get("reading_time_minutes"),
-        True if free is None else free,
-    )
-    m.check_article(article, path, report)
-    return article
+    return _load_article(data, "", "$", report, options)
 
 
 # ------------------------------------------------------------------ dumping
@@ -581,7 +442,7 @@ def _dump_organization(org: m.Organization) -> dict[str, Any]:
 
 def _dump_author(author: m.Person | m.Organization) -> dict[str, Any]:
     if author.__class__ is m.Organization:
-        return _dump_organization(author)  # type: ignore[arg-type]
+        return _dump_organization(author)
     person: m.Person = author  # type: ignore[assignment]
     out: dict[str, Any] = {"type": "person", "name": person.name}
     if person.url is not None:

@@ -1,0 +1,295 @@
+"""
+Which rule each field follows, read from the models' annotations.
+
+A field's annotation says its rule: ``url: URL`` is an absolute http(s) URL,
+``caption: Text | None`` an optional text, ``same_as: tuple[URL, ...]`` an
+array of URLs, ``logo: Image | None`` an optional nested image. `field_rules`
+reads those annotations once; `build_checker` turns them into the function a
+class runs in ``__init__``, and the wire loaders are generated from the same
+description, so a rule is stated once and checked the same way everywhere.
+
+Generated code is used because it runs per field of every article loaded:
+one straight-line function per class, with the common case (a valid value)
+decided by an inline expression and the message built only for a problem.
+"""
+
+from __future__ import annotations
+
+import enum
+import types
+import typing
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Annotated, Any, Union
+
+import attrs
+
+from . import _values as v
+from ._errors import ErrorDetail, Path, describe, join_path
+
+__all__ = [
+    "URL",
+    "DateOrDatetime",
+    "FieldRule",
+    "LanguageTag",
+    "PositiveInt",
+    "Slug",
+    "Text",
+    "TextLine",
+    "Timestamp",
+    "build_checker",
+    "field_rules",
+]
+
+Report = list[ErrorDetail]
+Check = Callable[[object, Path, str | int, Report], None]
+
+
+@attrs.frozen
+class Rule:
+    """
+    A value rule: an inline test for the common case and a full check.
+
+    Attributes:
+        name: The rule's name, e.g. ``url``.
+        fast: A Python expression over ``{x}`` that is true only for values
+            that certainly pass; it may be false for some that pass.
+        check: The full check, which reports a problem with its message.
+    """
+
+    name: str
+    fast: str
+    check: Check
+
+
+# Blank means empty or all whitespace; ``isspace`` stops at the first
+# non-space, where ``strip`` would copy the whole text. ``clean`` is true when
+# the loader knows no ASCII string of the payload can hold a forbidden
+# character (see `newsmodel._canonical.scan_clean`): then for an ASCII text
+# only a text line's newlines remain to look for, which ``in`` finds far
+# faster than a character scan.
+_NOT_BLANK = " and {x} != '' and not {x}.isspace())"
+URL_RULE = Rule("url", "({x}.__class__ is str and url_match({x}) is not None)", v.check_url)
+TEXT_LINE_RULE = Rule(
+    "text_line",
+    "({x}.__class__ is str and ((clean and {x}.isascii() and '\\n' not in {x})"
+    " or {x}.isprintable()"
+    " or text_line_bad({x}) is None)" + _NOT_BLANK,
+    v.check_text_line,
+)
+TEXT_RULE = Rule(
+    "text",
+    "({x}.__class__ is str and ((clean and {x}.isascii()) or {x}.isprintable()"
+    " or text_bad({x}) is None)" + _NOT_BLANK,
+    v.check_text,
+)
+SLUG_RULE = Rule("slug", "False", v.check_slug)
+LANGUAGE_RULE = Rule(
+    "language", "({x}.__class__ is str and canonical_cache.get({x}) == {x})", v.check_language
+)
+POSITIVE_INT_RULE = Rule(
+    "positive_int", "({x}.__class__ is int and 0 < {x} <= MAX_INT)", v.check_positive_int
+)
+BOOL_RULE = Rule("bool", "({x} is True or {x} is False)", v.check_bool)
+DATETIME_RULE = Rule("datetime", "False", v.check_datetime)
+DATE_OR_DATETIME_RULE = Rule("date_or_datetime", "False", v.check_date_or_datetime)
+
+#: Names the ``fast`` expressions use.
+FAST_NAMES: dict[str, Any] = {
+    "url_match": v.URL_PATTERN.fullmatch,
+    "text_line_bad": v.TEXT_LINE_BAD.search,
+    "text_bad": v.TEXT_BAD.search,
+    "canonical_cache": v.canonical_cache,
+    "MAX_INT": v.MAX_INT,
+    "clean": False,
+}
+
+URL = Annotated[str, URL_RULE]
+"""An absolute ``http`` or ``https`` URL with a host and no spaces."""
+TextLine = Annotated[str, TEXT_LINE_RULE]
+"""Non-blank text without line breaks or control characters."""
+Text = Annotated[str, TEXT_RULE]
+"""Non-blank text without control characters other than newlines."""
+Slug = Annotated[str, SLUG_RULE]
+"""Lowercase letters and digits joined by single hyphens."""
+LanguageTag = Annotated[str, LANGUAGE_RULE]
+"""A well-formed BCP 47 language tag in canonical case."""
+PositiveInt = Annotated[int, POSITIVE_INT_RULE]
+"""An integer from 1 to 2**53 - 1."""
+Timestamp = Annotated[datetime, DATETIME_RULE]
+"""A timezone-aware datetime whose offset is a whole number of minutes."""
+DateOrDatetime = Annotated[date | datetime, DATE_OR_DATETIME_RULE]
+"""A calendar date, or a timezone-aware datetime."""
+
+
+@attrs.frozen
+class FieldRule:
+    """
+    What a field holds, as its annotation says.
+
+    Attributes:
+        name: The attribute's name (``_slug`` for a property-backed field).
+        key: The name in ``__init__`` and on the wire (``slug``).
+        required: Whether the field has no default.
+        default: The default value, when not required.
+        sequence: Whether the field is a tuple of such values.
+        rule: The value rule, for plain values.
+        classes: For nested objects: the classes a value may be.
+        enum: For enum members: the enum.
+    """
+
+    name: str
+    key: str
+    required: bool
+    default: Any
+    sequence: bool
+    rule: Rule | None = None
+    classes: tuple[type, ...] = ()
+    enum: type[enum.Enum] | None = None
+
+
+def _strip_optional(hint: Any) -> Any:
+    if typing.get_origin(hint) in (Union, types.UnionType):
+        args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        return args[0] if len(args) == 1 else Union[tuple(args)]  # noqa: UP007
+    return hint
+
+
+def field_rules(cls: type) -> list[FieldRule]:
+    """Read the rule of every attrs field of *cls* from its annotations."""
+    hints = typing.get_type_hints(cls, include_extras=True)
+    rules = []
+    for field in attrs.fields(cls):
+        hint = _strip_optional(hints[field.name])
+        sequence = typing.get_origin(hint) is tuple
+        if sequence:
+            hint = typing.get_args(hint)[0]
+        required = field.default is attrs.NOTHING
+        common: dict[str, Any] = {
+            "name": field.name,
+            "key": field.alias or field.name,
+            "required": required,
+            "default": None if required else field.default,
+            "sequence": sequence,
+        }
+        if typing.get_origin(hint) is Annotated:
+            rules.append(FieldRule(rule=hint.__metadata__[0], **common))
+        elif hint is bool:
+            rules.append(FieldRule(rule=BOOL_RULE, **common))
+        elif isinstance(hint, type) and issubclass(hint, enum.Enum):
+            rules.append(FieldRule(enum=hint, **common))
+        elif typing.get_origin(hint) in (Union, types.UnionType):
+            rules.append(FieldRule(classes=typing.get_args(hint), **common))
+        elif isinstance(hint, type) and attrs.has(hint):
+            rules.append(FieldRule(classes=(hint,), **common))
+        else:  # pragma: no cover - a new field type needs a rule here
+            msg = f"{cls.__name__}.{field.name}: no rule for the annotation {hint!r}"
+            raise TypeError(msg)
+    return rules
+
+
+def enum_check(enum_class: type[enum.Enum]) -> Check:
+    """Return the full check that a value is a member of *enum_class*."""
+    allowed = ", ".join(repr(member.value) for member in enum_class)
+
+    def check(value: object, parent: Path, key: str | int, report: Report) -> None:
+        if value.__class__ is not enum_class:
+            report.append(
+                ErrorDetail(
+                    join_path(parent, key),
+                    "invalid",
+                    f"expected one of {allowed}, found {describe(value)}",
+                )
+            )
+
+    return check
+
+
+def instance_check(classes: tuple[type, ...]) -> Check:
+    """Return the full check that a value is an instance of one of *classes*."""
+    what = " or ".join(f"{'an' if c.__name__[0] in 'AEIOU' else 'a'} {c.__name__}" for c in classes)
+
+    def check(value: object, parent: Path, key: str | int, report: Report) -> None:
+        if not isinstance(value, classes):
+            report.append(
+                ErrorDetail(
+                    join_path(parent, key), "type", f"expected {what}, found {describe(value)}"
+                )
+            )
+
+    return check
+
+
+def sequence_type_error(value: object, parent: Path, key: str | int, report: Report) -> None:
+    """Report a value that should have been an array."""
+    report.append(
+        ErrorDetail(join_path(parent, key), "type", f"expected an array, found {describe(value)}")
+    )
+
+
+class CodeWriter:
+    """Collects the lines and the names of one generated function."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.names: dict[str, Any] = dict(FAST_NAMES)
+
+    def name(self, prefix: str, value: object) -> str:
+        """Bind *value* to a fresh name in the generated code's namespace."""
+        name = f"{prefix}_{len(self.names)}"
+        self.names[name] = value
+        return name
+
+    def line(self, indent: int, text: str) -> None:
+        """Add one line of code at *indent* levels."""
+        self.lines.append("    " * indent + text)
+
+    def value_test(self, field: FieldRule, x: str) -> tuple[str, str]:
+        """Return the inline test of one value and the name of its full check."""
+        if field.rule is not None:
+            return field.rule.fast.format(x=x), self.name("check", field.rule.check)
+        if field.enum is not None:
+            enum_name = self.name("enum", field.enum)
+            return f"{x}.__class__ is {enum_name}", self.name("check", enum_check(field.enum))
+        fast = " or ".join(f"{x}.__class__ is {self.name('cls', c)}" for c in field.classes)
+        return f"({fast})", self.name("check", instance_check(field.classes))
+
+    def compile(self, function: str) -> Callable[..., Any]:
+        """Compile the collected lines and return the function named *function*."""
+        exec("\n".join(self.lines), self.names)  # noqa: S102 - our own generated code
+        return self.names[function]  # type: ignore[no-any-return]
+
+
+def build_checker(
+    cls: type, extra: Callable[[Any, Path, Report], None] | None = None
+) -> Callable[[Any, Path, Report], None]:
+    """
+    Generate ``check(obj, path, report)`` for *cls*: every field's rule, then *extra*.
+
+    Nested objects are only type-checked: they checked themselves when made.
+    """
+    code = CodeWriter()
+    code.line(0, "def check(obj, path, report):")
+    for field in field_rules(cls):
+        code.line(1, f"x = obj.{field.name}")
+        key = repr(field.key)
+        if field.sequence:
+            test, check = code.value_test(field, "y")
+            code.line(1, "if x.__class__ is not tuple:")
+            code.line(2, f"sequence_type_error(x, path, {key}, report)")
+            code.line(1, "elif x:")
+            code.line(2, f"p = (path, {key})")
+            code.line(2, "for i, y in enumerate(x):")
+            code.line(3, f"if not {test}:")
+            code.line(4, f"{check}(y, p, i, report)")
+            continue
+        test, check = code.value_test(field, "x")
+        guard = "" if field.required or field.default is not None else "x is not None and "
+        code.line(1, f"if {guard}not {test}:")
+        code.line(2, f"{check}(x, path, {key}, report)")
+    if extra is not None:
+        code.names["extra"] = extra
+        code.line(1, "extra(obj, path, report)")
+    code.line(1, "return None")
+    code.names["sequence_type_error"] = sequence_type_error
+    return code.compile("check")
