@@ -126,11 +126,19 @@ def loads(
         payload = payload.tobytes()
     if isinstance(payload, (bytes, bytearray)):
         clean = scan_clean(payload)
+    elif not isinstance(payload, str):
+        raise ValidationError(
+            [
+                ErrorDetail(
+                    "$", "type", f"expected JSON text (str or bytes), found {describe(payload)}"
+                )
+            ]
+        )
     try:
         data = orjson.loads(payload)
     except orjson.JSONDecodeError as error:
         reason = str(error)
-        if "recursion" in reason:
+        if "depth" in reason or "recursion" in reason:
             reason = f"nested too deeply to be an article ({reason})"
         raise ValidationError(
             [
@@ -138,16 +146,6 @@ def loads(
                     "$",
                     "json",
                     f"expected a JSON document, found invalid JSON: {reason}",
-                )
-            ]
-        ) from None
-    except TypeError:
-        raise ValidationError(
-            [
-                ErrorDetail(
-                    "$",
-                    "type",
-                    f"expected JSON text (str or bytes), found {describe(payload)}",
                 )
             ]
         ) from None

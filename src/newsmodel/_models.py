@@ -116,7 +116,7 @@ class Relation(str, enum.Enum):
     CITED = "cited"
 
 
-def _tuple(value: Iterable[_T]) -> tuple[_T, ...]:
+def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     # Lists and tuples become tuples; anything else is left for the check to
     # report ("expected an array"), rather than iterated into nonsense.
     if isinstance(value, (list, tuple)):

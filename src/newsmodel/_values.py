@@ -266,7 +266,7 @@ def check_date_or_datetime(value: object, parent: Path, key: str | int, report: 
 _ALNUM = "[A-Za-z0-9]"
 _LANGUAGE = re.compile(
     rf"""
-    (?P<language>[A-Za-z]{{2,3}}(?:-[A-Za-z]{{3}}){{0,3}}|[A-Za-z]{{4,8}})
+    (?P<language>[A-Za-z]{{2,3}}(?:-[A-Za-z]{{3}}){{0,3}})
     (?:-(?P<script>[A-Za-z]{{4}}))?
     (?:-(?P<region>[A-Za-z]{{2}}|[0-9]{{3}}))?
     (?P<variants>(?:-(?:{_ALNUM}{{5,8}}|[0-9]{_ALNUM}{{3}}))*)
@@ -305,7 +305,10 @@ def canonical_language(tag: str) -> str | None:
 
     Language subtags are lowercase, scripts titlecase, regions uppercase
     (``zh-hant-tw`` becomes ``zh-Hant-TW``). Well-formedness is checked
-    against the RFC 5646 grammar; subtags are not looked up in the registry.
+    against the RFC 5646 grammar, with the primary language subtag limited to
+    two or three letters: the grammar's 4-letter (reserved) and 5-to-8-letter
+    forms have no registered subtags, and allowing them would let ``english``
+    pass. Subtags are not otherwise looked up in the registry.
     """
     try:
         return canonical_cache[tag]
@@ -390,7 +393,7 @@ def parse_datetime(text: str) -> datetime:
             f"found {describe(text)}",
         )
     try:
-        value = _fromisoformat(text)
+        value = _fromisoformat(text.upper())  # 3.11 refuses a lowercase t or z
     except ValueError:
         raise DateParseError(
             "invalid", f"expected a real calendar date and time, found {describe(text)}"
