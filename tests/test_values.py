@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from newsmodel import _values as v
 from newsmodel._errors import ErrorDetail, Path, describe, join_path
 
-
 if TYPE_CHECKING:
     from newsmodel._rules import Check
 
