@@ -16,6 +16,7 @@ decided by an inline expression and the message built only for a problem.
 from __future__ import annotations
 
 import enum
+import linecache
 import types
 import typing
 from collections.abc import Callable
@@ -254,9 +255,17 @@ class CodeWriter:
         fast = " or ".join(f"{x}.__class__ is {self.name('cls', c)}" for c in field.classes)
         return f"({fast})", self.name("check", instance_check(field.classes))
 
-    def compile(self, function: str) -> Callable[..., Any]:
-        """Compile the collected lines and return the function named *function*."""
-        exec("\n".join(self.lines), self.names)  # noqa: S102 - our own generated code
+    def compile(self, function: str, label: str) -> Callable[..., Any]:
+        """
+        Compile the collected lines and return the function named *function*.
+
+        *label* names the code in tracebacks and profiles, e.g. ``load Image``.
+        """
+        source = "\n".join(self.lines)
+        # The source is registered with linecache so tracebacks can show it.
+        filename = f"<newsmodel {label}>"
+        linecache.cache[filename] = (len(source), None, self.lines, filename)
+        exec(compile(source, filename, "exec"), self.names)  # noqa: S102 - our own code
         return self.names[function]  # type: ignore[no-any-return]
 
 
@@ -292,4 +301,4 @@ def build_checker(
         code.line(1, "extra(obj, path, report)")
     code.line(1, "return None")
     code.names["sequence_type_error"] = sequence_type_error
-    return code.compile("check")
+    return code.compile("check", f"check {cls.__name__}")

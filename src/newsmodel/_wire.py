@@ -285,7 +285,7 @@ def _build_loader(cls: type, extra: Callable[[Any, Path, Report], None] | None =
         code.names["extra"] = extra
         code.line(1, "extra(obj, path, report)")
     code.line(1, "return obj")
-    load: Loader = code.compile("load")
+    load: Loader = code.compile("load", f"load {cls.__name__}")
     _loaders[cls] = load
     # Nested loaders are built after this one is registered (recursion-safe).
     for field in fields:
