@@ -23,6 +23,7 @@ from ._models import (
     Tag,
     TagKind,
 )
+from ._ninjs import to_ninjs
 
 __all__ = [
     "WORDS_PER_MINUTE",
@@ -44,6 +45,7 @@ __all__ = [
     "from_dict",
     "loads",
     "to_dict",
+    "to_ninjs",
 ]
 
 

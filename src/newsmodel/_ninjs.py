@@ -1,0 +1,194 @@
+"""
+IPTC ninjs 3.1 (News in JSON) export.
+
+ninjs has no place for quotes, the section, the reading time or the paywall
+flag, so `to_ninjs` leaves them out; everything else maps as the table in the docs
+(``docs/ninjs.md``) shows. The result validates against the ninjs 3.1 JSON
+Schema, which the tests check.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ._models import Article, ArticleKind, Image, Organization, Person, Tag, TagKind
+
+if TYPE_CHECKING:
+    from ._models import RelatedStory
+
+
+__all__ = ["NINJS_SCHEMA", "to_ninjs"]
+
+#: The JSON Schema that `to_ninjs` output is valid against.
+NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#"
+
+_TAG_GROUPS = {
+    TagKind.TOPIC: "subjects",
+    TagKind.PERSON: "people",
+    TagKind.ORGANIZATION: "organisations",
+    TagKind.PLACE: "places",
+    TagKind.EVENT: "events",
+}
+_GENRES = {
+    ArticleKind.REPORTAGE: "Reportage",
+    ArticleKind.ANALYSIS: "Analysis",
+    ArticleKind.OPINION: "Opinion",
+    ArticleKind.BACKGROUND: "Background",
+    ArticleKind.REVIEW: "Review",
+    ArticleKind.ASK_PUBLIC: "Ask the public",
+    ArticleKind.SATIRE: "Satire",
+    ArticleKind.SPONSORED: "Sponsored",
+    ArticleKind.LIVE_BLOG: "Live blog",
+    ArticleKind.BLOG_POSTING: "Blog post",
+}
+
+
+def _byline(authors: tuple[Person | Organization, ...]) -> str | None:
+    names = [author.name for author in authors]
+    if not names:
+        return None
+    if len(names) == 1:
+        return names[0]
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _entity(name: str, rel: str, url: str | None, same_as: tuple[str, ...]) -> dict[str, Any]:
+    entity: dict[str, Any] = {"name": name, "rel": rel}
+    # A ninjs uri identifies the thing; an authority page (same_as) does that
+    # better than a profile page, which is kept when it is all there is.
+    uri = same_as[0] if same_as else url
+    if uri is not None:
+        entity["uri"] = uri
+    return entity
+
+
+def _source(publisher: Organization) -> dict[str, Any]:
+    source = _entity(publisher.name, "publisher", publisher.url, publisher.same_as)
+    source["role"] = source.pop("rel")  # infoSources say "role" where others say "rel"
+    return source
+
+
+def _tag_entity(tag: Tag) -> dict[str, Any]:
+    entity = _entity(tag.name, "about", None, tag.same_as)
+    entity["literal"] = tag.slug
+    return entity
+
+
+def _image(image: Image, index: int) -> dict[str, Any]:
+    rendition: dict[str, Any] = {"name": "original", "href": image.url}
+    if image.width is not None:
+        rendition["width"] = image.width
+    if image.height is not None:
+        rendition["height"] = image.height
+    association: dict[str, Any] = {
+        "name": f"image-{index + 1}",
+        "rel": "lead-image" if index == 0 else "image",
+        "uri": image.url,
+        "type": "picture",
+        "renditions": [rendition],
+    }
+    descriptions = []
+    if image.caption is not None:
+        descriptions.append(
+            {"role": "caption", "contentType": "text/plain", "value": image.caption}
+        )
+    if image.alt_text is not None:
+        descriptions.append(
+            {"role": "alt-text", "contentType": "text/plain", "value": image.alt_text}
+        )
+    if descriptions:
+        association["descriptions"] = descriptions
+    if image.credit is not None:
+        association["by"] = image.credit
+    if image.license_url is not None:
+        association["rightsInfo"] = {"linkedRights": image.license_url}
+    return association
+
+
+def _related(story: RelatedStory, index: int) -> dict[str, Any]:
+    association: dict[str, Any] = {
+        "name": f"related-{index + 1}",
+        "rel": story.relation.value,
+        "uri": story.url,
+        "type": "text",
+        "headlines": [{"role": "main", "value": story.headline}],
+    }
+    if story.teaser is not None:
+        association["descriptions"] = [
+            {"role": "teaser", "contentType": "text/plain", "value": story.teaser}
+        ]
+    if story.date_published is not None:
+        association["firstCreated"] = story.date_published.isoformat()
+    byline = _byline(story.authors)
+    if byline is not None:
+        association["by"] = byline
+    if story.publisher is not None:
+        association["infoSources"] = [_source(story.publisher)]
+    if story.image is not None:
+        association["associations"] = [_image(story.image, 0)]
+    return association
+
+
+def to_ninjs(article: Article) -> dict[str, Any]:
+    """
+    Return *article* as an IPTC ninjs 3.1 document (a dict of JSON values).
+
+    Authors become ``people``/``organisations`` with rel ``author`` and a
+    ``by`` line; tags become ``subjects``, ``people``, ``organisations``,
+    ``places`` or ``events`` with rel ``about``; images and related stories
+    become ``associations``. ninjs has nothing for quotes, the section, the
+    reading time or the paywall flag: those are left out.
+    """
+    a = article
+    out: dict[str, Any] = {
+        "standard": {"name": "ninjs", "version": "3.1", "schema": NINJS_SCHEMA},
+        "uri": a.url,
+        "type": "text",
+        "representationType": "full" if a.body else "partial",
+        "firstCreated": a.date_published.isoformat(),
+        "versionCreated": (a.date_modified or a.date_published).isoformat(),
+        "language": a.language,
+        "headlines": [{"role": "main", "value": a.headline}],
+    }
+    if a.id is not None:
+        out["altIds"] = [{"role": "publisher", "value": a.id}]
+    if a.alternative_headline is not None:
+        out["headlines"].append({"role": "alternative", "value": a.alternative_headline})
+    if a.description is not None:
+        out["descriptions"] = [
+            {"role": "summary", "contentType": "text/plain", "value": a.description}
+        ]
+    if a.body:
+        text = "\n\n".join(a.body)
+        out["bodies"] = [
+            {
+                "role": "main",
+                "contentType": "text/plain",
+                "charCount": len(text),
+                "wordCount": a.word_count,
+                "value": text,
+            }
+        ]
+    byline = _byline(a.authors)
+    if byline is not None:
+        out["by"] = byline
+    if a.dateline is not None:
+        out["located"] = a.dateline
+    if a.kind in _GENRES:
+        out["genres"] = [{"name": _GENRES[a.kind], "literal": a.kind.value}]
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for author in a.authors:
+        group = "people" if isinstance(author, Person) else "organisations"
+        groups.setdefault(group, []).append(
+            _entity(author.name, "author", author.url, author.same_as)
+        )
+    for tag in a.tags:
+        groups.setdefault(_TAG_GROUPS[tag.kind], []).append(_tag_entity(tag))
+    out.update(groups)
+    if a.publisher is not None:
+        out["infoSources"] = [_source(a.publisher)]
+    associations = [_image(image, index) for index, image in enumerate(a.images)]
+    associations += [_related(story, index) for index, story in enumerate(a.related)]
+    if associations:
+        out["associations"] = associations
+    return out
