@@ -459,3 +459,37 @@ def test_unknown_default_tz() -> None:
     """An unknown zone name is a usage error (ValueError) that names the zone."""
     with pytest.raises(ValueError, match="Mars/Olympus"):
         nm.from_dict(payload(), lenient=True, default_tz="Mars/Olympus")
+
+
+def test_repeated_authors_are_shared_and_still_checked() -> None:
+    """Equal author payloads give one shared instance; a differing one is checked anew."""
+    zelensky = {"type": "person", "name": "Volodymyr Zelensky", "job_title": "President"}
+    quotes = [
+        {"text": "One.", "speaker": dict(zelensky)},
+        {"text": "Two.", "speaker": dict(zelensky)},
+    ]
+    a = nm.from_dict(payload(quotes=quotes))
+
+    assert a.quotes[0].speaker is a.quotes[1].speaker
+    assert [("$.quotes[1].speaker.job_title", "invalid")] == load_errors(
+        payload(quotes=[quotes[0], {"text": "Two.", "speaker": {**zelensky, "job_title": "A\tB"}}])
+    )
+    assert [("$.quotes[1].speaker.type", "invalid")] == load_errors(
+        payload(quotes=[quotes[0], {"text": "Two.", "speaker": {**zelensky, "type": "robot"}}])
+    )
+
+
+def test_shared_authors_never_hide_a_type_error() -> None:
+    """Only all-text author payloads are shared, so 1 == 1.0 == True cannot hide an error."""
+    logo = {
+        "type": "organization",
+        "name": "KI",
+        "logo": {"url": "https://a.example/l.png", "width": 1},
+    }
+    odd = {
+        "type": "organization",
+        "name": "KI",
+        "logo": {"url": "https://a.example/l.png", "width": 1.0},
+    }
+
+    assert [("$.authors[1].logo.width", "type")] == load_errors(payload(authors=[logo, odd]))

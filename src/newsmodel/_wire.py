@@ -291,8 +291,6 @@ def _build_loader(cls: type, extra: Callable[[Any, Path, Report], None] | None =
     for field in fields:
         if field.classes:
             code.names[f"load_{id(field)}"] = _loader_for(field.classes)
-            if len(field.classes) > 1:
-                code.names["load_person"] = _build_loader(m.Person)
     return load
 
 
@@ -316,13 +314,7 @@ def _header_lines(code: CodeWriter, cls: type, tag: str | None) -> None:
 def _value_lines(code: CodeWriter, field: FieldRule, x: str, key: str) -> None:
     """Lines, at indent 2, that turn and check a present, non-null value."""
     if field.classes:
-        load = f"load_{id(field)}({x}, path, {key}, report, options)"
-        if len(field.classes) > 1:  # an author: go straight to a person's loader
-            load = (
-                f"(load_person({x}, path, {key}, report, options) if {x}.__class__ is dict"
-                f" and {x}.get('type') == 'person' else {load})"
-            )
-        code.line(2, f"{x} = {load}")
+        code.line(2, f"{x} = load_{id(field)}({x}, path, {key}, report, options)")
         return
     if field.enum is not None:
         values = code.name("values", {member.value: member for member in field.enum})
@@ -353,13 +345,10 @@ def _sequence_lines(code: CodeWriter, field: FieldRule, x: str, key: str) -> Non
     code.line(1, f"elif {x}.__class__ is list:")
     code.line(2, f"p = (path, {key})")
     if field.classes:
-        load = f"load_{id(field)}(y, p, i, report, options)"
-        if len(field.classes) > 1:  # authors: go straight to a person's loader
-            load = (
-                "(load_person(y, p, i, report, options) if y.__class__ is dict"
-                f" and y.get('type') == 'person' else {load})"
-            )
-        code.line(2, f"{x} = tuple([{load} for i, y in enumerate({x})])")
+        code.line(
+            2,
+            f"{x} = tuple([load_{id(field)}(y, p, i, report, options) for i, y in enumerate({x})])",
+        )
     else:
         test, check = code.value_test(field, "y")
         code.line(2, f"for i, y in enumerate({x}):")
@@ -379,13 +368,38 @@ def _load_author(
         data = _as_object(data, parent, key, report, "a person or organization object")
         if data is None:
             return INVALID
+    name = data.get("name")
+    seen = _authors_seen.get(name) if name.__class__ is str else None
+    if seen is not None and seen[0] == data:
+        return seen[1]
     kind = data.get("type")
     if kind == "person":
-        return _load_person(data, parent, key, report, options)
-    if kind == "organization":
-        return _load_organization(data, parent, key, report, options)
-    _wrong_type(data, (parent, key), ("person", "organization"), report)
-    return INVALID
+        load = _load_person
+    elif kind == "organization":
+        load = _load_organization
+    else:
+        _wrong_type(data, (parent, key), ("person", "organization"), report)
+        return INVALID
+    count = len(report)
+    author = load(data, parent, key, report, options)
+    if len(report) == count and _all_text(data):
+        if len(_authors_seen) >= 256:
+            _authors_seen.clear()
+        _authors_seen[name] = (data, author)
+    return author
+
+
+# An author who appears again and again (the speaker of every quote, the
+# byline of every related story) is made once and shared: the classes are
+# immutable, so sharing is safe and saves time and memory. Only authors whose
+# payload is all text are remembered, because only for text does equality of
+# JSON values mean equality of payloads (1 == 1.0 == True, for instance), and
+# only authors that loaded without a problem.
+_authors_seen: dict[str, tuple[dict[Any, Any], Any]] = {}
+
+
+def _all_text(data: dict[Any, Any]) -> bool:
+    return all(key.__class__ is str and value.__class__ is str for key, value in data.items())
 
 
 _load_person = _build_loader(m.Person)
