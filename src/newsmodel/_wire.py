@@ -382,7 +382,7 @@ def _load_author(
         return INVALID
     count = len(report)
     author = load(data, parent, key, report, options)
-    if len(report) == count and _all_text(data):
+    if len(report) == count and isinstance(name, str) and _all_text(data):
         if len(_authors_seen) >= 256:
             _authors_seen.clear()
         _authors_seen[name] = (data, author)
