@@ -43,22 +43,32 @@ class Options:
 
     def datetime(self, text: str, parent: Path, key: str | int, report: Report) -> Any:
         """Parse a datetime text, or report why not and return INVALID."""
+        seen = _dates_seen.get(text)
+        if seen is not None and seen.__class__ is datetime:
+            return seen
         try:
-            return v.parse_datetime(text)
+            _dates_seen[text] = value = v.parse_datetime(text)
         except v.DateParseError as problem:
             if not self.lenient:
                 report.append(ErrorDetail(join_path(parent, key), problem.code, problem.message))
                 return INVALID
+        else:
+            return value
         return self._lenient(text, parent, key, report, date_only_ok=False)
 
     def date_or_datetime(self, text: str, parent: Path, key: str | int, report: Report) -> Any:
         """Parse a date or datetime text, or report why not and return INVALID."""
+        seen = _dates_seen.get(text)
+        if seen is not None:
+            return seen
         try:
-            return v.parse_date(text)
+            _dates_seen[text] = value = v.parse_date(text)
         except v.DateParseError as problem:
             if not self.lenient:
                 report.append(ErrorDetail(join_path(parent, key), problem.code, problem.message))
                 return INVALID
+        else:
+            return value
         return self._lenient(text, parent, key, report, date_only_ok=True)
 
     def _lenient(
@@ -383,19 +393,20 @@ def _load_author(
     count = len(report)
     author = load(data, parent, key, report, options)
     if len(report) == count and isinstance(name, str) and _all_text(data):
-        if len(_authors_seen) >= 256:
-            _authors_seen.clear()
         _authors_seen[name] = (data, author)
     return author
 
 
-# An author who appears again and again (the speaker of every quote, the
-# byline of every related story) is made once and shared: the classes are
+# Within one article, an author who appears again and again (the speaker of
+# every quote, the byline of related stories) is made once and shared, and a
+# date text repeated (the day of every quote) is parsed once: the values are
 # immutable, so sharing is safe and saves time and memory. Only authors whose
 # payload is all text are remembered, because only for text does equality of
 # JSON values mean equality of payloads (1 == 1.0 == True, for instance), and
-# only authors that loaded without a problem.
+# only authors that loaded without a problem. Both are emptied before each
+# article; at worst, threads loading at once share equal immutable values.
 _authors_seen: dict[str, tuple[dict[Any, Any], Any]] = {}
+_dates_seen: dict[str, Any] = {}
 
 
 def _all_text(data: dict[Any, Any]) -> bool:
@@ -414,6 +425,8 @@ def load_article(data: object, report: Report, options: Options) -> Any:
     Returns:
         The article, or INVALID; it is valid only if nothing was reported.
     """
+    _authors_seen.clear()
+    _dates_seen.clear()
     if options.lenient:
         data = _trim(data)
     return _load_article(data, "", "$", report, options)
