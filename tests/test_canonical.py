@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import newsmodel as nm
 from newsmodel._canonical import scan_clean
+from newsmodel._values import check_url
 
 
 def payload(**changes: Any) -> dict[str, Any]:
@@ -493,3 +494,37 @@ def test_shared_authors_never_hide_a_type_error() -> None:
     }
 
     assert [("$.authors[1].logo.width", "type")] == load_errors(payload(authors=[logo, odd]))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://a.example/x\ny",
+        "https://a.example/x\ty",
+        "https://a.example/x y",
+        "https://a.example/x\x7fy",
+        "https://a.example:99999999/",
+        "https://exa mple/",
+    ],
+)
+def test_url_fast_path_never_accepts_what_the_rule_refuses(url: str) -> None:
+    """The loaders' quick URL test gives way to the full rule for anything odd."""
+    assert [("$.url", "url")] == load_errors(payload(url=url))
+    with pytest.raises(nm.ValidationError):
+        nm.loads(json.dumps(payload(url=url)))
+
+
+@given(st.text(alphabet=st.characters(codec="ascii"), max_size=30))
+def test_url_fast_path_agrees_with_the_rule(tail: str) -> None:
+    """For any ASCII tail, loading and the URL rule agree on https://host/ + tail."""
+    url = "https://a.example/" + tail
+    report: list[nm.ErrorDetail] = []
+    check_url(url, "$", "url", report)
+    text = json.dumps(payload(url=url))
+    try:
+        nm.loads(text)
+        loaded_ok = True
+    except nm.ValidationError:
+        loaded_ok = False
+
+    assert (report == []) == loaded_ok

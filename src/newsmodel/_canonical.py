@@ -67,7 +67,11 @@ _FORBIDDEN_ESCAPE = re.compile(rb"\\(?:[bfrt]|u(?:00[01]|007[fF]|00[89]|202[89]|
 
 def scan_clean(data: bytes | bytearray) -> bool:
     """Return True if no ASCII string in the JSON text *data* can hold a forbidden character."""
-    return b"\x7f" not in data and (b"\\" not in data or _FORBIDDEN_ESCAPE.search(data) is None)
+    if b"\x7f" in data:
+        return False
+    first = data.find(b"\\")
+    # An escape is at most 6 bytes long (\u2028), starting at a backslash.
+    return first < 0 or _FORBIDDEN_ESCAPE.search(data, first, data.rfind(b"\\") + 6) is None
 
 
 def from_dict(

@@ -70,7 +70,17 @@ class Rule:
 # only a text line's newlines remain to look for, which ``in`` finds far
 # faster than a character scan.
 _NOT_BLANK = " and {x} != '' and not {x}.isspace())"
-URL_RULE = Rule("url", "({x}.__class__ is str and url_match({x}) is not None)", v.check_url)
+# A URL that is ASCII, printable and without spaces passes on its head alone
+# (scheme, a plain host name, a port): the full pattern would accept every
+# character after it. Other URLs go through the full pattern. (``clean`` does
+# not stand in for ``isprintable`` here: a clean payload may hold newlines.)
+URL_RULE = Rule(
+    "url",
+    "({x}.__class__ is str and (({x}.isascii() and {x}.isprintable()"
+    " and ' ' not in {x} and url_head({x}) is not None)"
+    " or url_match({x}) is not None))",
+    v.check_url,
+)
 TEXT_LINE_RULE = Rule(
     "text_line",
     "({x}.__class__ is str and ((clean and {x}.isascii() and '\\n' not in {x})"
@@ -98,6 +108,7 @@ DATE_OR_DATETIME_RULE = Rule("date_or_datetime", "False", v.check_date_or_dateti
 #: Names the ``fast`` expressions use.
 FAST_NAMES: dict[str, Any] = {
     "url_match": v.URL_PATTERN.fullmatch,
+    "url_head": v.URL_HEAD.match,
     "text_line_bad": v.TEXT_LINE_BAD.search,
     "text_bad": v.TEXT_BAD.search,
     "canonical_cache": v.canonical_cache,

@@ -52,6 +52,10 @@ URL_PATTERN = re.compile(
     r"(?:[/?#][^\s\x00-\x1f\x7f-\x9f\ud800-\udfff]*)?"
 )
 
+# The head of a URL that `URL_PATTERN` accepts whatever printable, spaceless
+# ASCII follows it: the loaders' fast test (see ``_rules.URL_RULE``).
+URL_HEAD = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#]|\Z)")
+
 _SLUG = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _NOT_SLUG_CHARS = re.compile(r"[\W_]+")
 

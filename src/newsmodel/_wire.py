@@ -11,6 +11,7 @@ the payload's path. Instances are made unchecked, so nothing is checked twice.
 from __future__ import annotations
 
 import difflib
+import functools
 import warnings
 from collections.abc import Callable, Mapping
 from datetime import datetime, time, tzinfo
@@ -169,6 +170,11 @@ def _as_object(
     return None
 
 
+@functools.lru_cache(maxsize=256)
+def _close_matches(name: str, keys: frozenset[str]) -> list[str]:
+    return difflib.get_close_matches(name, sorted(keys), n=1)
+
+
 def _report_unknown(data: dict[Any, Any], path: Path, keys: frozenset[str], report: Report) -> None:
     for name in data:
         if name in keys:
@@ -182,7 +188,7 @@ def _report_unknown(data: dict[Any, Any], path: Path, keys: frozenset[str], repo
                 )
             )
             continue
-        close = difflib.get_close_matches(name, sorted(keys), n=1)
+        close = _close_matches(name, keys)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         report.append(
             ErrorDetail(
@@ -355,10 +361,11 @@ def _sequence_lines(code: CodeWriter, field: FieldRule, x: str, key: str) -> Non
     code.line(1, f"elif {x}.__class__ is list:")
     code.line(2, f"p = (path, {key})")
     if field.classes:
-        code.line(
-            2,
-            f"{x} = tuple([load_{id(field)}(y, p, i, report, options) for i, y in enumerate({x})])",
-        )
+        code.line(2, "out = []")
+        code.line(2, "add = out.append")
+        code.line(2, f"for i, y in enumerate({x}):")
+        code.line(3, f"add(load_{id(field)}(y, p, i, report, options))")
+        code.line(2, f"{x} = tuple(out)")
     else:
         test, check = code.value_test(field, "y")
         code.line(2, f"for i, y in enumerate({x}):")
@@ -409,8 +416,11 @@ _authors_seen: dict[str, tuple[dict[Any, Any], Any]] = {}
 _dates_seen: dict[str, Any] = {}
 
 
+_STR_ONLY = frozenset([str])
+
+
 def _all_text(data: dict[Any, Any]) -> bool:
-    return all(key.__class__ is str and value.__class__ is str for key, value in data.items())
+    return _STR_ONLY.issuperset(map(type, data.values()))
 
 
 _load_person = _build_loader(m.Person)
@@ -437,6 +447,11 @@ def load_article(data: object, report: Report, options: Options) -> Any:
 # they are (orjson writes them natively, in ISO 8601 with the offset), enums
 # become their values. Keys come in the order of SPEC §1; defaults, empty
 # sequences and absent values are left out.
+
+
+_TOPIC = m.TagKind.TOPIC
+_RELATED = m.Relation.RELATED
+_NEWS = m.ArticleKind.NEWS
 
 
 def _dump_image(image: m.Image) -> dict[str, Any]:
@@ -487,10 +502,10 @@ def _dump_author(author: m.Person | m.Organization) -> dict[str, Any]:
 
 def _dump_tag(tag: m.Tag) -> dict[str, Any]:
     out: dict[str, Any] = {"name": tag.name}
-    if tag.kind is not m.TagKind.TOPIC:
-        out["kind"] = tag.kind.value
-    if tag.explicit_slug is not None:
-        out["slug"] = tag.explicit_slug
+    if tag.kind is not _TOPIC:
+        out["kind"] = tag.kind
+    if tag._slug is not None:
+        out["slug"] = tag._slug
     if tag.same_as:
         out["same_as"] = tag.same_as
     return out
@@ -519,16 +534,16 @@ def _dump_related(story: m.RelatedStory) -> dict[str, Any]:
         out["date_published"] = story.date_published
     if story.image is not None:
         out["image"] = _dump_image(story.image)
-    if story.relation is not m.Relation.RELATED:
-        out["relation"] = story.relation.value
+    if story.relation is not _RELATED:
+        out["relation"] = story.relation
     return out
 
 
 def dump_article(a: m.Article) -> dict[str, Any]:
     """Return *a* as orjson-ready wire values (datetimes and tuples kept native)."""
     out: dict[str, Any] = {"url": a.url}
-    if a.kind is not m.ArticleKind.NEWS:
-        out["kind"] = a.kind.value
+    if a.kind is not _NEWS:
+        out["kind"] = a.kind
     if a.id is not None:
         out["id"] = a.id
     out["headline"] = a.headline
@@ -558,8 +573,8 @@ def dump_article(a: m.Article) -> dict[str, Any]:
         out["quotes"] = [_dump_quote(quote) for quote in a.quotes]
     if a.related:
         out["related"] = [_dump_related(story) for story in a.related]
-    if a.explicit_reading_time_minutes is not None:
-        out["reading_time_minutes"] = a.explicit_reading_time_minutes
+    if a._reading_time_minutes is not None:
+        out["reading_time_minutes"] = a._reading_time_minutes
     if a.is_accessible_for_free is not True:
         out["is_accessible_for_free"] = a.is_accessible_for_free
     return out
