@@ -222,10 +222,15 @@ def test_quote_date_may_be_a_date_or_aware_datetime() -> None:
     assert [("$.date", "timezone")] == codes(caught.value)
 
 
-def test_enum_fields_refuse_strings() -> None:
-    """Enum fields take members; a bare string says which values exist."""
+def test_enum_fields_take_members_or_values() -> None:
+    """Enum fields take a member or its value; anything else says which values exist."""
+    assert (nm.TagKind.PLACE, nm.ArticleKind.OPINION, nm.Relation.CITED) == (
+        nm.Tag(name="Kyiv", kind="place").kind,
+        article(kind="opinion").kind,
+        nm.RelatedStory(url="https://a.example/", headline="A", relation="cited").relation,
+    )
     with pytest.raises(nm.ValidationError) as caught:
-        nm.Tag(name="Kyiv", kind="place")  # type: ignore[arg-type]
+        nm.Tag(name="Kyiv", kind="planet")
 
     assert [("$.kind", "invalid")] == codes(caught.value)
     assert "'topic', 'person', 'organization', 'place', 'event'" in caught.value.errors[0].message

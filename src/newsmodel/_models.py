@@ -124,6 +124,31 @@ def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return value  # type: ignore[return-value]
 
 
+# Enum fields take a member or its value ("opinion" for ArticleKind.OPINION);
+# anything else is left for the check to report.
+_ARTICLE_KINDS = {member.value: member for member in ArticleKind}
+_TAG_KINDS = {member.value: member for member in TagKind}
+_RELATIONS = {member.value: member for member in Relation}
+
+
+def _article_kind(value: ArticleKind | str) -> ArticleKind:
+    if value.__class__ is str:
+        return _ARTICLE_KINDS.get(value, value)  # type: ignore[arg-type]
+    return value  # type: ignore[return-value]
+
+
+def _tag_kind(value: TagKind | str) -> TagKind:
+    if value.__class__ is str:
+        return _TAG_KINDS.get(value, value)  # type: ignore[arg-type]
+    return value  # type: ignore[return-value]
+
+
+def _relation(value: Relation | str) -> Relation:
+    if value.__class__ is str:
+        return _RELATIONS.get(value, value)  # type: ignore[arg-type]
+    return value  # type: ignore[return-value]
+
+
 def _language(value: str) -> str:
     if isinstance(value, str):
         return v.canonical_language(value) or value
@@ -294,6 +319,7 @@ class Person:
         _raise_if(report)
 
 
+#: A byline or a speaker: a `Person` or an `Organization`.
 Author: TypeAlias = Union[Person, Organization]  # noqa: UP007 - a runtime alias on 3.10
 
 
@@ -310,7 +336,7 @@ class Tag:
     """
 
     name: TextLine
-    kind: TagKind = TagKind.TOPIC
+    kind: TagKind = attrs.field(default=TagKind.TOPIC, converter=_tag_kind)
     _slug: Slug | None = attrs.field(default=None, alias="slug")
     same_as: tuple[URL, ...] = attrs.field(default=(), converter=_tuple)
 
@@ -378,7 +404,7 @@ class RelatedStory:
     authors: tuple[Person | Organization, ...] = attrs.field(default=(), converter=_tuple)
     date_published: Timestamp | None = None
     image: Image | None = None
-    relation: Relation = Relation.RELATED
+    relation: Relation = attrs.field(default=Relation.RELATED, converter=_relation)
 
     def __attrs_post_init__(self) -> None:
         report: Report = []
@@ -419,7 +445,7 @@ class Article:
     """
 
     url: URL
-    kind: ArticleKind = ArticleKind.NEWS
+    kind: ArticleKind = attrs.field(default=ArticleKind.NEWS, converter=_article_kind)
     id: TextLine | None = None
     headline: TextLine
     alternative_headline: TextLine | None = None
