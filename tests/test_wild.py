@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsmodel import Finding
 from newsmodel._wild import (
     clean_text,
     parse_boolean,
@@ -16,6 +16,9 @@ from newsmodel._wild import (
     split_byline,
     split_keywords,
 )
+
+if TYPE_CHECKING:
+    from newsmodel import Finding
 
 
 def tz(hours: float) -> timezone:
