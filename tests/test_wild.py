@@ -38,6 +38,7 @@ def tz(hours: float) -> timezone:
         ("Mon, 18 Nov 2019 16:07:38 -0600", datetime(2019, 11, 18, 16, 7, 38, tzinfo=tz(-6))),
         ("Tue, Sep 10 2019 12:00:00 EDT", datetime(2019, 9, 10, 12, tzinfo=tz(-4))),
         ("2019-11-19T10:00:00 UTC", datetime(2019, 11, 19, 10, tzinfo=timezone.utc)),
+        ("2016-05-14T16:34+5.30", datetime(2016, 5, 14, 16, 34, tzinfo=tz(5.5))),
         (
             [" 2019-11-19T10:00:00Z", "2019-11-19T10:00:00Z"],
             datetime(2019, 11, 19, 10, tzinfo=timezone.utc),

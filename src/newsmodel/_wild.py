@@ -216,6 +216,7 @@ _TZINFOS = {name: timezone(timedelta(minutes=minutes)) for name, minutes in _ZON
 _OFFSET_THEN_NAME = re.compile(r"([+-]\d{2}:?\d{2}|Z)\s*[A-Za-z]{2,5}$")
 _ZONE_NAME = re.compile(r"(?<![A-Za-z])([A-Z]{2,5})(?![A-Za-z])")
 _SHORT_OFFSET = re.compile(r"([+-])(\d{2})(\d{2})$")
+_ONE_DIGIT_OFFSET = re.compile(r"([+-])(\d)[.:](\d{2})$")  # "+5.30" for +05:30
 
 
 def parse_wild_datetime(
@@ -275,6 +276,7 @@ def _read_date(text: str) -> tuple[datetime, bool] | None:
 
     text = _OFFSET_THEN_NAME.sub(r"\1", text)  # "+02:00CET": the offset says it all
     text = _SHORT_OFFSET.sub(r"\1\2:\3", text)
+    text = _ONE_DIGIT_OFFSET.sub(r"\g<1>0\2:\3", text)
     text = text.replace(" | ", " ")
     for word in _ZONE_NAME.findall(text):
         if word not in _ZONES and word not in _MONTHS_AND_DAYS:
