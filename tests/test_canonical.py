@@ -528,3 +528,15 @@ def test_url_fast_path_agrees_with_the_rule(tail: str) -> None:
         loaded_ok = False
 
     assert (report == []) == loaded_ok
+
+
+def test_lenient_never_reads_an_ambiguous_zone_as_the_default() -> None:
+    """A lenient date naming a zone that needs a guess (IST) is refused, not defaulted."""
+    assert [("$.date_published", "invalid")] == load_errors(
+        payload(date_published="October 13, 2024 9:04 PM IST"), lenient=True, default_tz="UTC"
+    )
+    a = nm.from_dict(
+        payload(date_published="October 13, 2024 9:04 PM EDT"), lenient=True, default_tz="UTC"
+    )
+
+    assert timedelta(hours=-4) == a.date_published.utcoffset()

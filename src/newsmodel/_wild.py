@@ -252,12 +252,12 @@ def parse_wild_datetime(
         pass
     else:
         return parsed  # type: ignore[return-value]
-    found = _read_date(text)
+    found = read_human_date(text)
     if found is None:
         _drop(findings, where, value, "expected a date and time")
         return None
-    parsed, has_zone = found
-    if not has_zone:
+    parsed = found[0]
+    if parsed.tzinfo is None:
         if default_tz is None:
             return (
                 f"expected a date with a UTC offset, found {value!r} with none "
@@ -271,8 +271,18 @@ def parse_wild_datetime(
     return parsed
 
 
-def _read_date(text: str) -> tuple[datetime, bool] | None:
-    from dateutil import parser  # noqa: PLC0415 - only imports pay for it
+def read_human_date(text: str) -> tuple[datetime, bool] | None:
+    """
+    Read a date as people and publishers write it, with python-dateutil.
+
+    Returns:
+        The datetime (aware when the text gives an offset or a zone named in
+        a way only one offset fits, naive otherwise) and whether the text
+        gave a time of day (else the time is midnight); or None for a text
+        that is not a date, lacks a year, month or day (never completed
+        from today's date), or names a zone it would take a guess to read.
+    """
+    from dateutil import parser  # noqa: PLC0415 - only imports and lenient loads pay
 
     text = _OFFSET_THEN_NAME.sub(r"\1", text)  # "+02:00CET": the offset says it all
     text = _SHORT_OFFSET.sub(r"\1\2:\3", text)
@@ -284,6 +294,7 @@ def _read_date(text: str) -> tuple[datetime, bool] | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
+            # Two defaults that differ in every part: what the text leaves out shows.
             early = parser.parse(text, default=datetime(2000, 1, 1), tzinfos=_TZINFOS)
             late = parser.parse(text, default=datetime(2001, 2, 2, 1, 1), tzinfos=_TZINFOS)
     except (ValueError, OverflowError, TypeError, parser.ParserError):
@@ -293,7 +304,11 @@ def _read_date(text: str) -> tuple[datetime, bool] | None:
     offset = early.utcoffset()
     if offset is not None and offset % timedelta(minutes=1):
         return None
-    return early, early.tzinfo is not None
+    # Unparsed minutes and seconds come from the defaults too: the hour decides.
+    has_time = early.hour == late.hour
+    return (
+        early if has_time else early.replace(hour=0, minute=0, second=0, microsecond=0)
+    ), has_time
 
 
 _MONTHS_AND_DAYS = frozenset(

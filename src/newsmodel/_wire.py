@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import difflib
 import functools
-import warnings
 from collections.abc import Callable, Mapping
-from datetime import datetime, time, tzinfo
+from datetime import datetime, tzinfo
 from typing import Any
 
 from . import _models as m
 from . import _values as v
 from ._errors import ErrorDetail, Path, describe, join_path
 from ._rules import CodeWriter, FieldRule, field_rules, sequence_type_error
+from ._wild import read_human_date
 
 __all__ = ["Options", "dump_article", "load_article"]
 
@@ -81,7 +81,7 @@ class Options:
         *,
         date_only_ok: bool,
     ) -> Any:
-        found = parse_human_datetime(text)
+        found = read_human_date(text)
         path = join_path(parent, key)
         if found is None:
             report.append(
@@ -94,9 +94,9 @@ class Options:
             )
             return INVALID
         parsed, has_time = found
-        if date_only_ok and not has_time:
+        if date_only_ok and not has_time and parsed.tzinfo is None:
             return parsed.date()
-        if parsed.utcoffset() is not None:
+        if parsed.tzinfo is not None:
             return parsed
         if self.default_tz is not None:
             return parsed.replace(tzinfo=self.default_tz)
@@ -109,37 +109,6 @@ class Options:
             )
         )
         return INVALID
-
-
-# Two defaults that differ in every part: whatever the text leaves out shows.
-_EARLY = datetime(2000, 1, 1)
-_LATE = datetime(2001, 2, 2, 1, 1, 1, 1)
-
-
-def parse_human_datetime(text: str) -> tuple[datetime, bool] | None:
-    """
-    Parse a date as people write it, with python-dateutil.
-
-    Returns:
-        The datetime and whether the text gave a time of day (midnight is
-        used when it did not), or None when the text is not a date. A text
-        that lacks a year, month or day is refused rather than completed
-        from today's date.
-    """
-    from dateutil import parser  # noqa: PLC0415 - only lenient reads pay the import
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            early = parser.parse(text, default=_EARLY)
-            late = parser.parse(text, default=_LATE)
-    except (ValueError, OverflowError, TypeError, parser.ParserError):
-        return None
-    if early.date() != late.date() or early.tzinfo != late.tzinfo:
-        return None
-    # Unparsed seconds come from the defaults too: the hour decides.
-    has_time = early.hour == late.hour
-    return (early if has_time else datetime.combine(early.date(), time(), early.tzinfo)), has_time
 
 
 def _trim(value: object, depth: int = 0) -> Any:
