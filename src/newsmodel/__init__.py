@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from ._canonical import dumps, from_dict, loads, to_dict
 from ._errors import ErrorDetail, Finding, ValidationError
+from ._extract import extract
+from ._import import from_jsonld
 from ._models import (
     WORDS_PER_MINUTE,
     Article,
@@ -42,7 +44,9 @@ __all__ = [
     "TagKind",
     "ValidationError",
     "dumps",
+    "extract",
     "from_dict",
+    "from_jsonld",
     "loads",
     "to_dict",
     "to_ninjs",

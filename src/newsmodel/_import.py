@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from ._models import Article
 
 
-__all__ = ["read_jsonld"]
+__all__ = ["from_jsonld", "read_jsonld"]
 
 Findings = list[Finding]
 _MAX_NODES = 10_000
@@ -414,7 +414,7 @@ def _author(value: Any, path: str, findings: Findings, graph: _Graph) -> list[di
             findings.append(
                 Finding(path, "repaired", f"read the author of type {types[0]!r} as a person")
             )
-    if any(name != "person" and name.capitalize() == "Person" for name in _types(value)):
+    if any(name != "Person" and name.lower() == "person" for name in _types(value)):
         findings.append(Finding(path, "repaired", "read the type 'person' as 'Person'"))
     extra: dict[str, Any] = {}
     url = (
@@ -597,6 +597,52 @@ def _language(value: Any, path: str, findings: Findings) -> str | None:
     return canonical
 
 
+def from_jsonld(
+    data: object,
+    *,
+    url: str | None = None,
+    language: str | None = None,
+    default_tz: tzinfo | str | None = None,
+    findings: list[Finding] | None = None,
+) -> Article:
+    """
+    Make an `Article` from schema.org JSON-LD, as real publishers write it.
+
+    *data* may be a dict, a list of nodes, or JSON text (str or bytes); an
+    ``@graph`` document with ``@id`` references works too. The article node
+    is found among the others (the NewsArticle family first), references are
+    followed, and what is safe to repair is repaired: HTML entities and stray
+    whitespace in texts, "By " and job titles in author names, several names
+    in one, comma-separated keywords, "False" strings, dates in the many
+    formats pages use. A value that cannot be mapped is dropped. Every repair
+    and drop is appended to *findings*, at its path in *data*. Nothing is
+    invented: a value the markup does not carry stays absent.
+
+    Args:
+        data: The JSON-LD document.
+        url: The article's url when the markup gives none (e.g. the page's
+            address); relative URLs in the markup resolve against it.
+        language: The language when the markup names none; without either,
+            the language is ``und`` (BCP 47's "undetermined"), reported.
+        default_tz: The zone (a name or a `tzinfo`) for dates given without
+            one. Without it such a date is an error, not a guess.
+        findings: A list to append every repair and drop to.
+
+    Raises:
+        ValidationError: When there is no article node, or it cannot make a
+            valid `Article` (no headline, say): every problem, at its path.
+    """
+    from ._canonical import _resolve_zone  # noqa: PLC0415 - shared argument handling
+
+    return read_jsonld(
+        data,
+        url=url,
+        language=language,
+        default_tz=_resolve_zone(default_tz),
+        findings=findings if findings is not None else [],
+    )
+
+
 def read_jsonld(
     data: object,
     *,
@@ -670,7 +716,7 @@ class _Mapping:
                 self.put("url", found, self.at(name))
                 break
         if "url" not in self.wire and url is not None:
-            self.note(self.path, "repaired", f"took the url {url!r} from the caller")
+            self.note(self.path, "repaired", f"took the url {url!r} given with the markup")
             self.put("url", url, self.path)
         identifier = self.node.get("identifier")
         if isinstance(identifier, (str, int)) and not isinstance(identifier, bool):
@@ -709,7 +755,7 @@ class _Mapping:
         found = _language(self.get("inLanguage"), where, self.findings)
         if found is None and default is not None:
             found = default
-            self.note(self.path, "repaired", f"took the language {default!r} from the caller")
+            self.note(self.path, "repaired", f"took the language {default!r} given with the markup")
         if found is None:
             found = "und"
             self.note(

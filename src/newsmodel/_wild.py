@@ -113,7 +113,7 @@ def split_keywords(value: object, path: Path, findings: Findings) -> list[str]:
     items: list[object]
     if isinstance(value, str):
         separator = "," if "," in value else ";" if ";" in value else None
-        items = list(value.split(separator)) if separator else [value]
+        items = [part.strip() for part in value.split(separator)] if separator else [value]
         if separator:
             findings.append(
                 Finding(where, "repaired", f"split {len(items)} keywords at {separator!r}")
