@@ -118,6 +118,8 @@ def test_text_problem_names_the_character() -> None:
         ("en-US-x-twain", "en-US-x-twain"),
         ("x-private", "x-private"),
         ("i-klingon", "i-klingon"),
+        ("en-gb-oed", "en-GB-oed"),
+        ("SGN-BE-FR", "sgn-BE-FR"),
         ("uk", "uk"),
     ],
 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import math
 import re
-from datetime import datetime
+from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any, TypeVar, Union
 
 import attrs
@@ -155,6 +155,31 @@ def _language(value: str) -> str:
     return value
 
 
+def fixed_offset(value: datetime) -> datetime:
+    """
+    Return *value* with its zone replaced by its fixed UTC offset.
+
+    Equality between datetimes of different zones is False for a time in a
+    repeated or skipped hour (PEP 495), so a named zone (zoneinfo, dateutil)
+    would not survive a round trip through the wire format, which keeps the
+    offset only. Values of any other kind are returned as they are.
+    """
+    zone = getattr(value, "tzinfo", None)
+    if zone is not None and zone.__class__ is not timezone and value.__class__ is datetime:
+        offset = value.utcoffset()
+        if offset is not None:
+            return value.replace(tzinfo=timezone(offset), fold=0)
+    return value
+
+
+def _fixed_offset_or_none(value: datetime | None) -> datetime | None:
+    return value if value is None else fixed_offset(value)
+
+
+def _fixed_offset_or_date(value: date | None) -> date | None:
+    return fixed_offset(value) if isinstance(value, datetime) else value
+
+
 def _raise_if(report: Report) -> None:
     if report:
         raise ValidationError(report)
@@ -164,9 +189,22 @@ def _raise_if(report: Report) -> None:
 # a problem of its own has been reported already and is not reported again.
 
 
+def _is_text_line(value: object) -> bool:
+    return isinstance(value, str) and v.TEXT_LINE_BAD.search(value) is None and value.strip() != ""
+
+
+def _is_url(value: str) -> bool:
+    return v.URL_PATTERN.fullmatch(value) is not None
+
+
 def check_article_rules(a: Article, path: Path, report: Report) -> None:
     """Report the rules that join several fields of an article."""
-    if a.dateline is not None and a.kind.__class__ is ArticleKind and not a.kind.is_news:
+    if (
+        a.dateline is not None
+        and a.kind.__class__ is ArticleKind
+        and not a.kind.is_news
+        and _is_text_line(a.dateline)
+    ):
         report.append(
             ErrorDetail(
                 join_path(path, "dateline"),
@@ -176,8 +214,8 @@ def check_article_rules(a: Article, path: Path, report: Report) -> None:
             )
         )
     _check_date_order(a, path, report)
-    _check_unique(a.tags, "name", str.casefold, path, "tags", report)
-    _check_unique(a.related, "url", str, path, "related", report)
+    _check_unique(a.tags, "name", str.casefold, _is_text_line, path, "tags", report)
+    _check_unique(a.related, "url", str, _is_url, path, "related", report)
 
 
 def _check_date_order(a: Article, path: Path, report: Report) -> None:
@@ -203,6 +241,7 @@ def _check_unique(
     items: object,
     attribute: str,
     normalize: Callable[[str], str],
+    valid: Callable[[str], bool],
     path: Path,
     field: str,
     report: Report,
@@ -219,7 +258,7 @@ def _check_unique(
     seen: dict[str, int] = {}
     for index, item in enumerate(items):
         value = getattr(item, attribute, None)
-        if not isinstance(value, str):
+        if not isinstance(value, str) or not valid(value):  # reported already
             continue
         key = normalize(value)
         if key not in seen:
@@ -372,7 +411,7 @@ class Quote:
     text: Text
     speaker: Person | Organization
     context: Text | None = None
-    date: DateOrDatetime | None = None
+    date: DateOrDatetime | None = attrs.field(default=None, converter=_fixed_offset_or_date)
     source_url: URL | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -402,7 +441,7 @@ class RelatedStory:
     teaser: Text | None = None
     publisher: Organization | None = None
     authors: tuple[Person | Organization, ...] = attrs.field(default=(), converter=_tuple)
-    date_published: Timestamp | None = None
+    date_published: Timestamp | None = attrs.field(default=None, converter=_fixed_offset_or_none)
     image: Image | None = None
     relation: Relation = attrs.field(default=Relation.RELATED, converter=_relation)
 
@@ -453,8 +492,8 @@ class Article:
     section: TextLine | None = None
     dateline: TextLine | None = None
     language: LanguageTag = attrs.field(converter=_language)
-    date_published: Timestamp
-    date_modified: Timestamp | None = None
+    date_published: Timestamp = attrs.field(converter=fixed_offset)
+    date_modified: Timestamp | None = attrs.field(default=None, converter=_fixed_offset_or_none)
     authors: tuple[Person | Organization, ...] = attrs.field(default=(), converter=_tuple)
     publisher: Organization | None = None
     tags: tuple[Tag, ...] = attrs.field(default=(), converter=_tuple)

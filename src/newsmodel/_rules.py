@@ -209,7 +209,7 @@ def enum_check(enum_class: type[enum.Enum]) -> Check:
             report.append(
                 ErrorDetail(
                     join_path(parent, key),
-                    "invalid",
+                    "invalid" if isinstance(value, str) else "type",
                     f"expected one of {allowed}, found {describe(value)}",
                 )
             )

@@ -286,6 +286,37 @@ _LANGUAGE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 canonical_cache: dict[str, str | None] = {}
+_GRANDFATHERED = {
+    tag.lower(): tag
+    for tag in [
+        "en-GB-oed",
+        "i-ami",
+        "i-bnn",
+        "i-default",
+        "i-enochian",
+        "i-hak",
+        "i-klingon",
+        "i-lux",
+        "i-mingo",
+        "i-navajo",
+        "i-pwn",
+        "i-tao",
+        "i-tay",
+        "i-tsu",
+        "sgn-BE-FR",
+        "sgn-BE-NL",
+        "sgn-CH-DE",
+        "art-lojban",
+        "cel-gaulish",
+        "no-bok",
+        "no-nyn",
+        "zh-guoyu",
+        "zh-hakka",
+        "zh-min",
+        "zh-min-nan",
+        "zh-xiang",
+    ]
+}
 
 
 def _canonical(tag: str) -> str | None:
@@ -293,7 +324,8 @@ def _canonical(tag: str) -> str | None:
     if match is None:
         return None
     if match["language"] is None:
-        return tag.lower()
+        # Private use is lowercase; grandfathered tags keep the registry's case.
+        return _GRANDFATHERED.get(tag.lower(), tag.lower())
     parts = [match["language"].lower()]
     if match["script"]:
         parts.append(match["script"].title())

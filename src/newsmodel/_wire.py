@@ -99,7 +99,7 @@ class Options:
         if parsed.tzinfo is not None:
             return parsed
         if self.default_tz is not None:
-            return parsed.replace(tzinfo=self.default_tz)
+            return m.fixed_offset(parsed.replace(tzinfo=self.default_tz))
         report.append(
             ErrorDetail(
                 path,
@@ -144,6 +144,16 @@ def _close_matches(name: str, keys: frozenset[str]) -> list[str]:
     return difflib.get_close_matches(name, sorted(keys), n=1)
 
 
+def _key_label(name: object) -> str:
+    # A key that is not text, spelled for a path: str() can raise for a huge
+    # int (the int-to-str digit limit) or a deeply nested tuple (recursion).
+    if name is None or isinstance(name, (bool, float)):
+        return repr(name)
+    if isinstance(name, int) and abs(name) < 10**30:
+        return repr(name)
+    return f"<{describe(name)}>"
+
+
 def _report_unknown(data: dict[Any, Any], path: Path, keys: frozenset[str], report: Report) -> None:
     for name in data:
         if name in keys:
@@ -151,7 +161,7 @@ def _report_unknown(data: dict[Any, Any], path: Path, keys: frozenset[str], repo
         if not isinstance(name, str):
             report.append(
                 ErrorDetail(
-                    join_path(path, str(name)),
+                    join_path(path, _key_label(name)),
                     "type",
                     f"expected text keys, found the key {describe(name)}",
                 )
@@ -186,7 +196,7 @@ def _wrong_type(data: dict[str, Any], path: Path, allowed: tuple[str, ...], repo
     report.append(
         ErrorDetail(
             join_path(path, "type"),
-            "invalid",
+            "invalid" if isinstance(data["type"], str) else "type",
             f"expected type {expected}, found {describe(data['type'])}",
         )
     )
