@@ -26,6 +26,7 @@ from ._models import (
     TagKind,
 )
 from ._ninjs import to_ninjs
+from ._schema import json_schema
 
 __all__ = [
     "WORDS_PER_MINUTE",
@@ -47,6 +48,7 @@ __all__ = [
     "extract",
     "from_dict",
     "from_jsonld",
+    "json_schema",
     "loads",
     "to_dict",
     "to_ninjs",

@@ -87,8 +87,10 @@ def from_dict(
         data: The payload, as `json.loads` would return it.
         lenient: Read human dates ("October 13, 2024 9:04 PM") with
             python-dateutil and trim surrounding whitespace from texts.
-        default_tz: A zone name (``"Europe/Kyiv"``) or `tzinfo` for datetimes
-            that carry no offset; without it such datetimes are errors.
+        default_tz: With *lenient*, a zone name (``"Europe/Kyiv"``) or
+            `tzinfo` for datetimes that carry no offset; without it such
+            datetimes are errors. A strict load reads only datetimes with an
+            offset, whatever *default_tz* says.
 
     Raises:
         ValidationError: Listing every problem, each at its JSONPath.

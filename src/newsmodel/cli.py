@@ -1,0 +1,1359 @@
+"""
+The ``newsmodel`` command: validate article payloads, convert, extract, print the schema.
+
+Run ``newsmodel --help`` (or ``python -m newsmodel --help``) for the commands and
+``newsmodel COMMAND --help`` for each one's options; ``docs/cli.md`` describes
+them all. `main` is the entry point; it returns the exit status:
+
+- 0: every article is valid (or the command did what it was asked);
+- 1: some input is invalid;
+- 2: a usage or I/O problem (bad arguments, a missing or unreadable file, a
+  feature this version does not have). The message is one line on stderr.
+
+The module imports little at start-up (``newsmodel --version`` must be quick);
+the rest is imported by the command that needs it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
+
+import newsmodel
+
+from ._errors import ValidationError
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+    from concurrent.futures import Executor
+
+__all__ = ["main"]
+
+OK = 0
+INVALID = 1
+USAGE = 2
+
+#: Names a file's type is told by; other files are read as ``--type`` says, else as JSON.
+TYPES_BY_EXTENSION = {
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".html": "html",
+    ".htm": "html",
+}
+#: The files a directory is searched for when no ``--include`` is given.
+DEFAULT_INCLUDE = ("*.json", "*.jsonl", "*.ndjson")
+#: Directories never entered when searching one (files named on the command line are read).
+SKIPPED_DIRECTORIES = ("node_modules", "__pycache__")
+
+#: JSON Lines files are read in pieces of this many bytes, one piece per task.
+CHUNK_BYTES = 1 << 20
+#: JSON and HTML files are read in batches of this many files, one batch per task.
+BATCH_FILES = 32
+#: Lines of a JSON Lines stream on stdin per task.
+BATCH_LINES = 2000
+
+STDIN_NAME = "<stdin>"
+
+
+class UsageError(Exception):
+    """A problem with the command line or its inputs: reported in one line, exit status 2."""
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """
+    Run the ``newsmodel`` command line.
+
+    Args:
+        argv: The arguments, without the program name; ``sys.argv[1:]`` when None.
+
+    Returns:
+        The exit status: 0 valid, 1 invalid input, 2 usage or I/O problem.
+    """
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list == ["--version"]:  # the quick path: no argument parser at all
+        sys.stdout.write(f"newsmodel {_version()}\n")
+        return OK
+    try:
+        try:
+            args = _parser().parse_args(args_list)
+        except SystemExit as done:  # --help and --version print and "exit"
+            return done.code if isinstance(done.code, int) else OK
+        command: Callable[[argparse.Namespace], int] = args.run
+        return command(args)
+    except UsageError as problem:
+        _error_line(str(problem))
+        return USAGE
+    except KeyboardInterrupt:
+        _error_line("newsmodel: interrupted")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`newsmodel validate . | head`): stop quietly.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return INVALID
+
+
+def _error_line(message: str) -> None:
+    sys.stderr.write(_one_line(message) + "\n")
+    sys.stderr.flush()
+
+
+def _version() -> str:
+    """
+    Return the installed distribution's version.
+
+    `importlib.metadata` costs tens of milliseconds to import, more than the rest
+    of ``newsmodel --version``; the ``.dist-info`` directory it would find is read
+    directly, in the same order it searches ``sys.path``.
+    """
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.startswith("newsmodel-") and name.endswith(".dist-info"):
+                try:
+                    with open(os.path.join(entry or ".", name, "METADATA"), encoding="utf-8") as f:
+                        for line in f:
+                            if line.startswith("Version:"):
+                                return line.split(":", 1)[1].strip()
+                            if not line.strip():
+                                break
+                except OSError:
+                    pass
+    from importlib.metadata import version  # noqa: PLC0415
+
+    return version("newsmodel")
+
+
+# ---------------------------------------------------------------- arguments
+
+_MAIN_EPILOG = """\
+examples:
+  newsmodel validate article.json             check one article
+  newsmodel validate content/ export.jsonl    check a directory tree and a JSON Lines export
+  cat article.json | newsmodel validate -     check an article on stdin
+  newsmodel convert article.json --to jsonld  print the article as schema.org JSON-LD
+  newsmodel extract page.html                 print the articles marked up in a page
+  newsmodel schema > article.schema.json      save the JSON Schema of the wire format
+
+Exit status: 0 all valid, 1 some input invalid, 2 usage or I/O problem.
+Run 'newsmodel COMMAND --help' for a command's options.
+"""
+
+_VALIDATE_DESCRIPTION = """\
+Check article payloads against the newsmodel wire format and report every problem
+in every file, one line each:
+
+  FILE:LINE:COL: $.json.path: code: message
+
+LINE and COL (1-based; COL counts characters) point at the offending value in the
+file: at the key for an unknown field, at the object's opening brace for a missing
+one. PATH may be a file, a directory (searched recursively for the --include
+patterns; hidden directories, node_modules and __pycache__ are skipped) or '-' for
+stdin. How a file is read depends on its name: .json holds one article; .jsonl (or
+.ndjson) one article a line, blank lines skipped; .html/.htm a page whose marked-up
+articles are checked. A summary line goes to stderr at the end.
+"""
+
+_VALIDATE_EPILOG = """\
+examples:
+  newsmodel validate article.json
+  newsmodel validate articles/                      every *.json, *.jsonl, *.ndjson below
+  newsmodel validate articles/ --exclude 'drafts/*' --exclude '*.tmp.json'
+  newsmodel validate export.jsonl --jobs 0          use every core on a big export
+  newsmodel validate --format github articles/      annotations in a GitHub Actions log
+  newsmodel validate --format json articles/ > report.json
+  newsmodel validate --lenient --default-tz Europe/Kyiv scraped.jsonl
+  curl -s https://example.com/api/article/42 | newsmodel validate -
+
+exit status:
+  0  every article is valid
+  1  some article is invalid (or, with --strict, has a lint finding)
+  2  usage or I/O problem: bad arguments, a missing or unreadable file
+"""
+
+_CONVERT_DESCRIPTION = """\
+Read articles in the wire format (a .json file holds one, a .jsonl file one a line;
+'-' reads one from stdin) and print them in another format:
+
+  json       canonical JSON (a .jsonl input gives JSON Lines)
+  jsonld     schema.org JSON-LD
+  microdata  an HTML fragment with schema.org microdata
+  ninjs      IPTC ninjs 3.1
+  page       a standalone HTML page with both markups, to preview the article
+
+An invalid input is reported as 'validate' reports it, and nothing is printed.
+"""
+
+_CONVERT_EPILOG = """\
+examples:
+  newsmodel convert article.json --to json              normalize to canonical JSON
+  newsmodel convert article.json --to jsonld --indent 4
+  newsmodel convert article.json --to page -o preview.html
+  newsmodel convert export.jsonl --to ninjs > export.ninjs.jsonl
+"""
+
+_EXTRACT_DESCRIPTION = """\
+Find the articles marked up in an HTML page (schema.org JSON-LD or microdata) and
+print them as canonical JSON, one article a line (JSON Lines), or with --format json
+as one indented JSON array. What was repaired in the markup (entities in a headline,
+"By " in an author's name) and what was dropped is reported on stderr as notes.
+Exit status 1 when the page has no article, or an article that cannot be made valid.
+"""
+
+_EXTRACT_EPILOG = """\
+examples:
+  newsmodel extract page.html
+  newsmodel extract page.html --base-url https://example.com/news/ > articles.jsonl
+  curl -s https://example.com/news/story | newsmodel extract - --format json
+"""
+
+_SCHEMA_DESCRIPTION = """\
+Print the JSON Schema (draft 2020-12) of the wire format, for validating article
+payloads from other languages and tools. A few rules the library checks cannot be
+stated in JSON Schema; the schema's description lists them.
+"""
+
+_SCHEMA_EPILOG = """\
+examples:
+  newsmodel schema > article.schema.json
+  check-jsonschema --schemafile article.schema.json article.json
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    import argparse  # noqa: PLC0415
+
+    class Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> Any:
+            raise UsageError(f"{self.prog}: error: {message} (see '{self.prog} --help')")
+
+    def add_help(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("-h", "--help", action="help", help="show this help and exit")
+
+    formatter = argparse.RawDescriptionHelpFormatter
+    parser = Parser(
+        prog="newsmodel",
+        description="Validate, convert and extract news articles in the newsmodel "
+        "wire format (canonical JSON), schema.org JSON-LD and microdata.",
+        epilog=_MAIN_EPILOG,
+        formatter_class=formatter,
+        add_help=False,
+    )
+    add_help(parser)
+    parser.add_argument(
+        "--version", action="version", version=f"newsmodel {_version()}", help="show the version"
+    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    _add_validate(commands, add_help)
+    _add_others(commands, add_help)
+    return parser
+
+
+def _add_validate(commands: Any, add_help: Callable[[argparse.ArgumentParser], None]) -> None:
+    import argparse  # noqa: PLC0415
+
+    formatter = argparse.RawDescriptionHelpFormatter
+    validate = commands.add_parser(
+        "validate",
+        help="check article files (.json, .jsonl, .html) and report every problem",
+        description=_VALIDATE_DESCRIPTION,
+        epilog=_VALIDATE_EPILOG,
+        formatter_class=formatter,
+        add_help=False,
+    )
+    add_help(validate)
+    validate.set_defaults(run=_run_validate)
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or -")
+    output = validate.add_argument_group("output")
+    output.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="text: FILE:LINE:COL lines (default); json: one JSON document with every "
+        "problem and the summary; github: GitHub Actions workflow annotations",
+    )
+    output.add_argument(
+        "-q", "--quiet", action="store_true", help="print no summary line at the end"
+    )
+    output.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="never draw a progress bar (it is drawn only when stderr is a terminal, "
+        "outside CI, on runs longer than a moment)",
+    )
+    checks = validate.add_argument_group("checks")
+    checks.add_argument(
+        "--strict",
+        action="store_true",
+        help="also run the lint rules (newsmodel.lint) and count their findings as errors",
+    )
+    checks.add_argument(
+        "--lint",
+        action="store_true",
+        help="also run the lint rules and report their findings as warnings, "
+        "which do not change the exit status",
+    )
+    checks.add_argument(
+        "--lenient",
+        action="store_true",
+        help="read human dates ('October 13, 2024 9:04 PM') and trim surrounding "
+        "whitespace, as newsmodel.loads(..., lenient=True) does",
+    )
+    checks.add_argument(
+        "--default-tz",
+        metavar="ZONE",
+        help="with --lenient: the time zone of datetimes that carry no offset, e.g. Europe/Kyiv",
+    )
+    files = validate.add_argument_group("files")
+    files.add_argument(
+        "--include",
+        action="append",
+        metavar="PATTERN",
+        help="in directories, check the files whose name or path matches this glob "
+        f"pattern (repeatable; default: {' '.join(DEFAULT_INCLUDE)})",
+    )
+    files.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="in directories, skip files and directories whose name or path (relative "
+        "to the directory given) matches this glob pattern (repeatable)",
+    )
+    files.add_argument(
+        "--type",
+        choices=("json", "jsonl", "html"),
+        help="read every input as this type, whatever its name (stdin is read as json "
+        "unless this says otherwise)",
+    )
+    files.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="for HTML pages: the address relative URLs in the markup are resolved against",
+    )
+    files.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="worker processes to spread the work over (0: one per core; default 1). "
+        "The output is the same, in the same order, whatever N is",
+    )
+
+
+def _add_others(commands: Any, add_help: Callable[[argparse.ArgumentParser], None]) -> None:
+    import argparse  # noqa: PLC0415
+
+    formatter = argparse.RawDescriptionHelpFormatter
+    convert = commands.add_parser(
+        "convert",
+        help="print articles as canonical JSON, JSON-LD, microdata, ninjs or an HTML page",
+        description=_CONVERT_DESCRIPTION,
+        epilog=_CONVERT_EPILOG,
+        formatter_class=formatter,
+        add_help=False,
+    )
+    add_help(convert)
+    convert.set_defaults(run=_run_convert)
+    convert.add_argument("path", metavar="PATH", help="a .json or .jsonl file, or - for stdin")
+    convert.add_argument(
+        "--to",
+        required=True,
+        choices=("json", "jsonld", "microdata", "ninjs", "page"),
+        help="the output format",
+    )
+    convert.add_argument(
+        "--indent",
+        type=_indent,
+        metavar="N",
+        help="indent JSON output by N spaces (default 2 for one article, none for JSON Lines)",
+    )
+    convert.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    convert.add_argument("--lenient", action="store_true", help="as for validate")
+    convert.add_argument("--default-tz", metavar="ZONE", help="as for validate")
+    convert.add_argument(
+        "--type",
+        choices=("json", "jsonl"),
+        help="read the input as this type, whatever its name (stdin: json)",
+    )
+
+    extract = commands.add_parser(
+        "extract",
+        help="print the articles marked up in an HTML page as canonical JSON",
+        description=_EXTRACT_DESCRIPTION,
+        epilog=_EXTRACT_EPILOG,
+        formatter_class=formatter,
+        add_help=False,
+    )
+    add_help(extract)
+    extract.set_defaults(run=_run_extract)
+    extract.add_argument("path", metavar="PAGE", help="an HTML file, or - for stdin")
+    extract.add_argument(
+        "--base-url", metavar="URL", help="the page's address, to resolve relative URLs"
+    )
+    extract.add_argument(
+        "--default-tz",
+        metavar="ZONE",
+        help="the time zone of dates the markup gives without one, e.g. Europe/Kyiv",
+    )
+    extract.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="do not report the repairs made to the markup and the values dropped",
+    )
+    extract.add_argument(
+        "--format",
+        choices=("jsonl", "json"),
+        default="jsonl",
+        help="jsonl: one article a line (default); json: an indented JSON array",
+    )
+    extract.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema (draft 2020-12) of the wire format",
+        description=_SCHEMA_DESCRIPTION,
+        epilog=_SCHEMA_EPILOG,
+        formatter_class=formatter,
+        add_help=False,
+    )
+    add_help(schema)
+    schema.set_defaults(run=_run_schema)
+    schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        import argparse  # noqa: PLC0415
+
+        msg = f"expected a number of processes (0 for one per core), found {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value or _cpu_count()
+
+
+def _indent(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 16:
+        import argparse  # noqa: PLC0415
+
+        msg = f"expected a number of spaces from 0 to 16, found {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def _feature(name: str, what: str) -> Any:
+    """Return ``newsmodel.<name>``, or raise UsageError saying *what* is not available."""
+    function = getattr(newsmodel, name, None)
+    if function is None:
+        msg = (
+            f"newsmodel: error: {what} needs newsmodel.{name}, "
+            "which is not available in this version"
+        )
+        raise UsageError(msg)
+    return function
+
+
+def _check_zone(args: argparse.Namespace, command: str, *, needs_lenient: bool = True) -> None:
+    if args.default_tz is None:
+        return
+    if needs_lenient and not args.lenient:
+        msg = f"newsmodel {command}: error: --default-tz applies only with --lenient"
+        raise UsageError(msg)
+    from ._canonical import _resolve_zone  # noqa: PLC0415
+
+    try:
+        _resolve_zone(args.default_tz)
+    except ValueError as problem:
+        msg = f"newsmodel {command}: error: --default-tz: {problem}"
+        raise UsageError(msg) from None
+
+
+# ---------------------------------------------------------------- validating
+
+
+class Settings(NamedTuple):
+    """What the checks of one run do; sent to every worker process."""
+
+    lenient: bool
+    default_tz: str | None
+    lint: bool
+    strict: bool
+    base_url: str | None
+
+
+#: (line, column, JSONPath, code, message, severity), line and column 1-based.
+Problem = tuple[int, int, str, str, str, str]
+
+
+class Piece(NamedTuple):
+    """The result of checking a file, or a piece of a JSON Lines file."""
+
+    input: int
+    size: int
+    articles: int
+    invalid: int
+    lines: int
+    problems: list[Problem]
+    error: str | None
+
+
+class Input(NamedTuple):
+    """
+    A file to check.
+
+    Attributes:
+        name: The name problems are reported under.
+        path: Its path; None for stdin.
+        type: How to read it: ``json``, ``jsonl`` or ``html``.
+        size: Its size in bytes; 0 for a stream.
+        stream: Whether it is read as a stream, in this process (stdin, a pipe),
+            rather than by offsets (a regular file).
+    """
+
+    name: str
+    path: str | None
+    type: str
+    size: int
+    stream: bool = False
+
+
+_settings = Settings(lenient=False, default_tz=None, lint=False, strict=False, base_url=None)
+
+
+def _set_settings(settings: Settings) -> None:
+    global _settings  # noqa: PLW0603 - one per process, set before any work
+    _settings = settings
+
+
+def _check_json(data: bytes) -> tuple[list[tuple[str, str, str, str]], bool]:
+    """
+    Check one JSON document.
+
+    Returns:
+        The problems as (path, code, message, severity), and whether any is an error.
+    """
+    settings = _settings
+    try:
+        article = newsmodel.loads(data, lenient=settings.lenient, default_tz=settings.default_tz)
+    except ValidationError as error:
+        return [(e.path, e.code, e.message, "error") for e in error.errors], True
+    if not settings.lint:
+        return [], False
+    return _lint(article, "")
+
+
+def _lint(article: Any, prefix: str) -> tuple[list[tuple[str, str, str, str]], bool]:
+    findings = _feature("lint", "--lint")(article)
+    severity = "error" if _settings.strict else "warning"
+    problems = [("$" + prefix + f.path[1:], f.code, f.message, severity) for f in findings]
+    return problems, bool(problems) and _settings.strict
+
+
+def _place(text: str, problems: list[tuple[str, str, str, str]], line_offset: int) -> list[Problem]:
+    """Give each problem the line and column of its value in *text*; sort them by place."""
+    import re  # noqa: PLC0415
+
+    from ._positions import locate  # noqa: PLC0415
+
+    placed = []
+    for path, code, message, severity in problems:
+        where = re.search(r"line (\d+) column (\d+)", message) if code == "json" else None
+        if where is not None:
+            line, column = int(where[1]), int(where[2])
+        else:
+            line, column = locate(text, path, at_key=code == "unknown_field")
+        placed.append((line + line_offset, column, path, code, message, severity))
+    placed.sort(key=lambda problem: (problem[0], problem[1]))  # stable: ties keep their order
+    return placed
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as file:
+        return file.read()
+
+
+def _io_message(name: str, error: OSError) -> str:
+    reason = error.strerror or str(error)
+    return f"newsmodel: error: cannot read {name}: {reason}"
+
+
+def _check_document(index: int, kind: str, data: bytes, size: int) -> Piece:
+    if kind == "html":
+        articles, invalid, problems = _check_page(data)
+        return Piece(index, size, articles, invalid, 0, problems, None)
+    raw, failed = _check_json(data)
+    problems = _place(data.decode("utf-8", "replace"), raw, 0) if raw else []
+    return Piece(index, size, 1, int(failed), 0, problems, None)
+
+
+def _check_page(data: bytes) -> tuple[int, int, list[Problem]]:
+    extract = _feature("extract", "validating HTML pages")
+    text = data.decode("utf-8", "replace")
+    line, column = _markup_position(text)
+    try:
+        articles = _call_extract(extract, text, _settings.base_url, _settings.default_tz, None)
+    except ValidationError as error:
+        problems = [(line, column, e.path, e.code, e.message, "error") for e in error.errors]
+        return 1, 1, problems
+    if not articles:
+        message = "expected an article marked up in the page (JSON-LD or microdata), found none"
+        return 0, 1, [(line, column, "$", "missing", message, "error")]
+    invalid = 0
+    problems = []
+    if _settings.lint:
+        for number, article in enumerate(articles):
+            prefix = f"[{number}]" if len(articles) > 1 else ""
+            found, failed = _lint(article, prefix)
+            invalid += failed
+            problems += [(line, column, *problem) for problem in found]
+    return len(articles), invalid, problems
+
+
+def _markup_position(text: str) -> tuple[int, int]:
+    """Return where a page's article markup starts: its JSON-LD block or first itemscope."""
+    from ._positions import line_column  # noqa: PLC0415
+
+    lowered = text.lower()
+    found = [
+        at for at in (lowered.find("application/ld+json"), lowered.find("itemscope")) if at >= 0
+    ]
+    if not found:
+        return 1, 1
+    start = lowered.rfind("<", 0, min(found))
+    return line_column(text, max(start, 0))
+
+
+def _check_lines(index: int, lines: Iterable[bytes], size: int) -> Piece:
+    """Check JSON Lines; line numbers in the problems count from 1 at the first line."""
+    articles = invalid = count = 0
+    problems: list[Problem] = []
+    check = _check_json
+    for line in lines:
+        count += 1
+        if line.isspace() or not line:
+            continue
+        articles += 1
+        raw, failed = check(line)
+        if raw:
+            invalid += failed
+            problems += _place(line.decode("utf-8", "replace"), raw, count - 1)
+    return Piece(index, size, articles, invalid, count, problems, None)
+
+
+def _chunk_lines(file: IO[bytes], start: int, end: int) -> Iterator[bytes]:
+    """Yield the lines of *file* that start at an offset in [start, end)."""
+    if start:
+        file.seek(start - 1)
+        if file.read(1) != b"\n":
+            file.readline()  # the rest of a line that started in the piece before
+    position = file.tell()
+    readline = file.readline
+    while position < end:
+        line = readline()
+        if not line:
+            return
+        position += len(line)
+        yield line
+
+
+def _run_task(task: tuple[Any, ...]) -> list[Piece]:
+    """Check what one task names; run in a worker process, or in this one."""
+    kind = task[0]
+    if kind == "files":
+        pieces = []
+        for index, name, path, file_type, size in task[1]:
+            try:
+                data = _read(path)
+            except OSError as error:
+                pieces.append(Piece(index, size, 0, 0, 0, [], _io_message(name, error)))
+                continue
+            pieces.append(_check_document(index, file_type, data, size))
+        return pieces
+    if kind == "chunk":
+        _, index, name, path, start, end = task
+        try:
+            with open(path, "rb") as file:
+                return [_check_lines(index, _chunk_lines(file, start, end), end - start)]
+        except OSError as error:
+            return [Piece(index, end - start, 0, 0, 0, [], _io_message(name, error))]
+    if kind == "lines":
+        _, index, lines, size = task
+        return [_check_lines(index, lines, size)]
+    if kind == "error":
+        _, index, message = task
+        return [Piece(index, 0, 0, 0, 0, [], message)]
+    _, index, file_type, data = task  # "data": a document read from a stream
+    return [_check_document(index, file_type, data, len(data))]
+
+
+def _tasks(inputs: list[Input]) -> Iterator[tuple[Any, ...]]:
+    """
+    Cut the work into tasks, lazily: batches of files, pieces of JSON Lines files.
+
+    Streams (stdin, pipes) are read here, in the parent process, as the tasks
+    are taken.
+    """
+    batch: list[tuple[int, str, str, str, int]] = []
+    batch_bytes = 0
+    for index, item in enumerate(inputs):
+        path = item.path
+        if item.stream or path is None:
+            if batch:
+                yield ("files", batch)
+                batch, batch_bytes = [], 0
+            if path is None:
+                yield from _stream_tasks(index, item.type, sys.stdin.buffer)
+                continue
+            try:
+                with open(path, "rb") as stream:
+                    yield from _stream_tasks(index, item.type, stream)
+            except OSError as error:
+                yield ("error", index, _io_message(item.name, error))
+        elif item.type == "jsonl":
+            if batch:
+                yield ("files", batch)
+                batch, batch_bytes = [], 0
+            for start in range(0, item.size, CHUNK_BYTES):
+                yield (
+                    "chunk",
+                    index,
+                    item.name,
+                    path,
+                    start,
+                    min(start + CHUNK_BYTES, item.size),
+                )
+        else:
+            batch.append((index, item.name, path, item.type, item.size))
+            batch_bytes += item.size
+            if len(batch) >= BATCH_FILES or batch_bytes >= CHUNK_BYTES:
+                yield ("files", batch)
+                batch, batch_bytes = [], 0
+    if batch:
+        yield ("files", batch)
+
+
+def _stream_tasks(index: int, file_type: str, stream: IO[bytes]) -> Iterator[tuple[Any, ...]]:
+    if file_type != "jsonl":
+        yield ("data", index, file_type, stream.read())
+        return
+    lines: list[bytes] = []
+    size = 0
+    for line in stream:
+        lines.append(line)
+        size += len(line)
+        if len(lines) >= BATCH_LINES:
+            yield ("lines", index, lines, size)
+            lines, size = [], 0
+    if lines:
+        yield ("lines", index, lines, size)
+
+
+def _run_all(
+    tasks: Iterator[tuple[Any, ...]], settings: Settings, jobs: int
+) -> Generator[Piece, None, None]:
+    """Run the tasks, here or in *jobs* processes, and yield their pieces in task order."""
+    _set_settings(settings)
+    if jobs <= 1:
+        for task in tasks:
+            yield from _run_task(task)
+        return
+    from collections import deque  # noqa: PLC0415
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
+    window = jobs * 4  # tasks in flight: enough to keep every worker busy, and no more
+    executor: Executor
+    with ProcessPoolExecutor(jobs, initializer=_set_settings, initargs=(settings,)) as executor:
+        pending: deque[Any] = deque()
+        try:
+            for task in tasks:
+                pending.append(executor.submit(_run_task, task))
+                if len(pending) >= window:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+def _walk(root: str, include: Sequence[str], exclude: Sequence[str], found: list[str]) -> list[str]:
+    """Return the files below *root* to check, sorted; report unreadable directories."""
+    from fnmatch import fnmatchcase  # noqa: PLC0415
+
+    def matches(name: str, relative: str, patterns: Sequence[str]) -> bool:
+        return any(fnmatchcase(name, p) or fnmatchcase(relative, p) for p in patterns)
+
+    files: list[str] = []
+
+    def visit(directory: str, relative: str) -> None:
+        try:
+            with os.scandir(directory) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as error:
+            found.append(_io_message(directory, error))
+            return
+        for entry in entries:
+            rel = f"{relative}{entry.name}"
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)  # no loops through links
+            except OSError:  # pragma: no cover - a racing deletion
+                continue
+            if is_dir:
+                if (
+                    entry.name.startswith(".")
+                    or entry.name in SKIPPED_DIRECTORIES
+                    or matches(entry.name, rel, exclude)
+                ):
+                    continue
+                visit(entry.path, rel + "/")
+            elif matches(entry.name, rel, include) and not matches(entry.name, rel, exclude):
+                files.append(entry.path)
+
+    visit(root, "")
+    return files
+
+
+def _file_type(path: str, forced: str | None) -> str:
+    if forced is not None:
+        return forced
+    return TYPES_BY_EXTENSION.get(os.path.splitext(path)[1].lower(), "json")
+
+
+def _gather(args: argparse.Namespace) -> tuple[list[Input], list[str]]:
+    """Return the inputs the paths name, and a message for each path that cannot be read."""
+    import stat  # noqa: PLC0415
+
+    include = args.include or list(DEFAULT_INCLUDE)
+    problems: list[str] = []
+    inputs: list[Input] = []
+    seen: set[str] = set()
+
+    def add(name: str, path: str) -> None:
+        key = os.path.normcase(os.path.abspath(path))
+        if key in seen:
+            return
+        seen.add(key)
+        try:
+            status = os.stat(path)
+        except OSError as error:
+            problems.append(_io_message(name, error))
+            return
+        file_type = _file_type(path, args.type)
+        if stat.S_ISREG(status.st_mode):
+            inputs.append(Input(name, path, file_type, status.st_size))
+        else:  # a pipe or a device: read as a stream
+            inputs.append(Input(name, path, file_type, 0, stream=True))
+
+    for path in args.paths:
+        if path == "-":
+            if STDIN_NAME not in seen:
+                seen.add(STDIN_NAME)
+                inputs.append(Input(STDIN_NAME, None, args.type or "json", 0, stream=True))
+        elif os.path.isdir(path):
+            for found in _walk(path, include, args.exclude, problems):
+                add(found, found)
+        elif os.path.exists(path):
+            if os.access(path, os.R_OK):
+                add(path, path)
+            else:
+                problems.append(f"newsmodel: error: cannot read {path}: permission denied")
+        else:
+            problems.append(f"newsmodel: error: cannot read {path}: no such file or directory")
+    return inputs, problems
+
+
+def _run_validate(args: argparse.Namespace) -> int:
+    import time  # noqa: PLC0415
+
+    started = time.perf_counter()
+    _check_zone(args, "validate")
+    lint = args.strict or args.lint
+    if lint:
+        _feature("lint", "--strict" if args.strict else "--lint")
+    inputs, unreadable = _gather(args)
+    if unreadable:
+        for message in unreadable:
+            _error_line(message)
+        return USAGE
+    pages = [item.name for item in inputs if item.type == "html"]
+    if pages:
+        _feature("extract", f"validating the HTML page {pages[0]}")
+    settings = Settings(
+        lenient=args.lenient,
+        default_tz=args.default_tz,
+        lint=lint,
+        strict=args.strict,
+        base_url=args.base_url,
+    )
+    writer = _WRITERS[args.format](sys.stdout)
+    progress = _Progress(inputs, enabled=not args.no_progress)
+    tally = _Tally(len(inputs))
+    line_base = [0] * len(inputs)
+    pieces = _run_all(_tasks(inputs), settings, args.jobs)
+    try:
+        for piece in pieces:
+            item = inputs[piece.input]
+            base = line_base[piece.input]
+            line_base[piece.input] = base + piece.lines
+            if piece.error is not None:
+                progress.clear()
+                tally.io_error(piece.input, piece.error)
+                writer.io_error(item.name, piece.error)
+            if piece.problems:
+                progress.clear()
+                for line, column, path, code, message, severity in piece.problems:
+                    writer.problem(item.name, base + line, column, path, code, message, severity)
+                    tally.problem(severity)
+            tally.articles += piece.articles
+            tally.invalid += piece.invalid
+            progress.advance(piece.size, piece.articles, piece.invalid)
+    finally:
+        pieces.close()
+        progress.clear()
+    tally.seconds = time.perf_counter() - started
+    writer.finish(tally)
+    if not args.quiet:
+        _error_line(tally.summary())
+    if tally.io_errors:
+        return USAGE
+    return INVALID if tally.errors else OK
+
+
+class _Tally:
+    """Counts of one validation run."""
+
+    def __init__(self, files: int) -> None:
+        self.files = files
+        self.articles = 0
+        self.invalid = 0
+        self.errors = 0
+        self.warnings = 0
+        self.io_errors: dict[int, str] = {}
+        self.seconds = 0.0
+
+    def problem(self, severity: str) -> None:
+        if severity == "error":
+            self.errors += 1
+        else:
+            self.warnings += 1
+
+    def io_error(self, index: int, message: str) -> None:
+        self.io_errors.setdefault(index, message)
+
+    def summary(self) -> str:
+        parts = [
+            _count(self.files, "file"),
+            _count(self.articles, "article"),
+            f"{self.invalid:,} invalid",
+        ]
+        if self.errors:
+            parts.append(_count(self.errors, "error"))
+        if self.warnings:
+            parts.append(_count(self.warnings, "warning"))
+        if self.io_errors:
+            parts.append(f"{_count(len(self.io_errors), 'file')} unreadable")
+        return f"newsmodel: {', '.join(parts)} in {self.seconds:.2f} s"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "files": self.files,
+            "articles": self.articles,
+            "invalid": self.invalid,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "unreadable": len(self.io_errors),
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+_LINE_BREAKING = {
+    **{code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0))},
+    ord("\n"): "\\n",
+    ord("\r"): "\\r",
+    ord("\t"): "\\t",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
+
+
+def _one_line(text: str) -> str:
+    """Escape what would break a line of output (a key with a newline in a path)."""
+    if text.isprintable():
+        return text
+    return text.translate(_LINE_BREAKING)
+
+
+class _TextWriter:
+    """``FILE:LINE:COL: $.path: code: message``, a line a problem."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.write = stream.write
+        self.stream = stream
+
+    def problem(
+        self, name: str, line: int, column: int, path: str, code: str, message: str, severity: str
+    ) -> None:
+        level = "" if severity == "error" else f"{severity}: "
+        self.write(
+            f"{_one_line(name)}:{line}:{column}: {_one_line(path)}: {level}{code}: {message}\n"
+        )
+
+    def io_error(self, name: str, message: str) -> None:
+        del name
+        self.stream.flush()
+        _error_line(message)
+
+    def finish(self, tally: _Tally) -> None:
+        del tally
+        self.stream.flush()
+
+
+class _GithubWriter(_TextWriter):
+    """GitHub Actions workflow commands: ``::error file=F,line=L,col=C,title=T::message``."""
+
+    @staticmethod
+    def _data(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    @classmethod
+    def _property(cls, text: str) -> str:
+        return cls._data(text).replace(":", "%3A").replace(",", "%2C")
+
+    def problem(
+        self, name: str, line: int, column: int, path: str, code: str, message: str, severity: str
+    ) -> None:
+        command = "error" if severity == "error" else "warning"
+        self.write(
+            f"::{command} file={self._property(name)},line={line},col={column},"
+            f"title={self._property(f'newsmodel {code}')}::{self._data(f'{path}: {message}')}\n"
+        )
+
+    def io_error(self, name: str, message: str) -> None:
+        self.write(f"::error file={self._property(name)}::{self._data(message)}\n")
+        super().io_error(name, message)
+
+
+class _JsonWriter:
+    """One JSON document: ``{"problems": [...], "unreadable": [...], "summary": {...}}``."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        import json  # noqa: PLC0415
+
+        self.dumps = json.dumps
+        self.stream = stream
+        self.first = True
+        self.unreadable: list[dict[str, str]] = []
+        stream.write('{"problems": [')
+
+    def problem(
+        self, name: str, line: int, column: int, path: str, code: str, message: str, severity: str
+    ) -> None:
+        item = {
+            "file": name,
+            "line": line,
+            "column": column,
+            "path": path,
+            "code": code,
+            "message": message,
+            "severity": severity,
+        }
+        self.stream.write(
+            ("\n  " if self.first else ",\n  ") + self.dumps(item, ensure_ascii=False)
+        )
+        self.first = False
+
+    def io_error(self, name: str, message: str) -> None:
+        self.unreadable.append({"file": name, "message": message})
+        _error_line(message)
+
+    def finish(self, tally: _Tally) -> None:
+        dumps = self.dumps
+        self.stream.write(
+            ("]" if self.first else "\n]")
+            + f',\n"unreadable": {dumps(self.unreadable, ensure_ascii=False)}'
+            + f',\n"summary": {dumps(tally.as_json())}'
+            + f',\n"valid": {dumps(not tally.errors and not tally.io_errors)}}}\n'
+        )
+        self.stream.flush()
+
+
+_WRITERS: dict[str, Any] = {"text": _TextWriter, "json": _JsonWriter, "github": _GithubWriter}
+
+
+class _Progress:
+    """
+    A progress bar on stderr, for long runs watched in a terminal.
+
+    It is drawn only when stderr is a terminal and the ``CI`` environment
+    variable is unset, after the first half second, at most ten times a
+    second; it is cleared before any problem is printed and at the end.
+    """
+
+    def __init__(self, inputs: list[Input], *, enabled: bool) -> None:
+        import time  # noqa: PLC0415
+
+        self.clock = time.monotonic
+        stream = sys.stderr
+        self.stream = stream
+        self.total = sum(item.size for item in inputs)
+        self.files = len(inputs)
+        self.enabled = (
+            enabled
+            and self.total > 0
+            and not os.environ.get("CI")
+            and os.environ.get("TERM") != "dumb"
+            and _isatty(stream)
+        )
+        self.started = self.clock()
+        self.next_draw = self.started + 0.5
+        self.done = self.articles = self.invalid = 0
+        self.shown = False
+
+    def advance(self, size: int, articles: int, invalid: int) -> None:
+        self.done += size
+        self.articles += articles
+        self.invalid += invalid
+        if not self.enabled:
+            return
+        now = self.clock()
+        if now < self.next_draw:
+            return
+        self.next_draw = now + 0.1
+        fraction = min(1.0, self.done / self.total)
+        width = 30
+        filled = int(fraction * width)
+        bar = "#" * filled + "-" * (width - filled)
+        self.stream.write(
+            f"\r[{bar}] {fraction:4.0%}  {self.articles:,} articles, "
+            f"{self.invalid:,} invalid  {now - self.started:.0f} s\x1b[K"
+        )
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
+
+
+def _isatty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+# ---------------------------------------------------------------- other commands
+
+
+def _write_output(text: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as file:
+            file.write(text)
+    except OSError as error:
+        msg = f"newsmodel: error: cannot write {output}: {error.strerror or error}"
+        raise UsageError(msg) from None
+
+
+def _read_input(path: str) -> tuple[str, bytes]:
+    if path == "-":
+        return STDIN_NAME, sys.stdin.buffer.read()
+    try:
+        return path, _read(path)
+    except OSError as error:
+        raise UsageError(_io_message(path, error)) from None
+
+
+def _report_invalid(name: str, problems: list[Problem], line_offset: int = 0) -> None:
+    writer = _TextWriter(sys.stderr)
+    for line, column, path, code, message, severity in problems:
+        writer.problem(name, line + line_offset, column, path, code, message, severity)
+
+
+def _load_articles(args: argparse.Namespace) -> list[Any] | None:
+    """Read the articles of a convert input; report problems and return None if invalid."""
+    _check_zone(args, "convert")
+    name, data = _read_input(args.path)
+    file_type = args.type or ("json" if args.path == "-" else _file_type(args.path, None))
+    if file_type == "html":
+        msg = f"newsmodel convert: error: {name} is an HTML page: use 'newsmodel extract'"
+        raise UsageError(msg)
+    documents = data.splitlines() if file_type == "jsonl" else [data]
+    articles = []
+    failed = False
+    for number, document in enumerate(documents):
+        if file_type == "jsonl" and (not document or document.isspace()):
+            continue
+        try:
+            articles.append(
+                newsmodel.loads(document, lenient=args.lenient, default_tz=args.default_tz)
+            )
+        except ValidationError as error:
+            failed = True
+            raw = [(e.path, e.code, e.message, "error") for e in error.errors]
+            _report_invalid(name, _place(document.decode("utf-8", "replace"), raw, number))
+    return None if failed else articles
+
+
+def _run_convert(args: argparse.Namespace) -> int:
+    import json  # noqa: PLC0415
+
+    to = args.to
+    converters = {
+        "jsonld": ("to_jsonld", "--to jsonld"),
+        "microdata": ("to_microdata", "--to microdata"),
+        "ninjs": ("to_ninjs", "--to ninjs"),
+    }
+    if to in converters:
+        convert = _feature(*converters[to])
+    elif to == "page":
+        page_parts = (
+            _feature("jsonld_script", "--to page"),
+            _feature("to_microdata", "--to page"),
+        )
+    articles = _load_articles(args)
+    if articles is None:
+        return INVALID
+    lines = args.type == "jsonl" or (args.path != "-" and _file_type(args.path, None) == "jsonl")
+    indent = args.indent if args.indent is not None else (None if lines else 2)
+
+    def as_json(value: object) -> str:
+        return json.dumps(value, indent=indent or None, ensure_ascii=False)
+
+    if to == "json":
+        text = "".join(newsmodel.dumps(a, indent=indent or None) + "\n" for a in articles)
+    elif to in ("jsonld", "ninjs"):
+        text = "".join(as_json(convert(a)) + "\n" for a in articles)
+    elif to == "microdata":
+        text = "\n".join(convert(a).rstrip("\n") + "\n" for a in articles)
+    else:
+        text = _page(articles, *page_parts)
+    _write_output(text, args.output)
+    return OK
+
+
+def _page(
+    articles: list[Any], jsonld_script: Callable[[Any], str], to_microdata: Callable[[Any], str]
+) -> str:
+    """Return a standalone HTML page showing *articles* with their JSON-LD and microdata."""
+    from html import escape  # noqa: PLC0415
+
+    first = articles[0] if articles else None
+    title = escape(first.headline) if first is not None else "newsmodel preview"
+    language = escape(first.language) if first is not None else "en"
+    scripts = "\n".join(jsonld_script(article) for article in articles)
+    bodies = "\n<hr>\n".join(to_microdata(article) for article in articles)
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{language}">\n'
+        "<head>\n"
+        '<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title}</title>\n"
+        "<style>body{max-width:42rem;margin:2rem auto;padding:0 1rem;"
+        "font:1.05rem/1.5 Georgia,serif}img{max-width:100%;height:auto}</style>\n"
+        f"{scripts}\n"
+        "</head>\n"
+        "<body>\n"
+        f"{bodies}\n"
+        "</body>\n"
+        "</html>\n"
+    )
+
+
+def _call_extract(
+    extract: Callable[..., list[Any]],
+    text: str,
+    base_url: str | None,
+    default_tz: str | None,
+    findings: list[Any] | None,
+) -> list[Any]:
+    """Call ``newsmodel.extract``, passing only the options given."""
+    options: dict[str, Any] = {"base_url": base_url}
+    if default_tz is not None:
+        options["default_tz"] = default_tz
+    if findings is not None:
+        options["findings"] = findings
+    try:
+        return extract(text, **options)
+    except ImportError as error:
+        msg = f"newsmodel: error: reading HTML needs the html extra (lxml and extruct): {error}"
+        raise UsageError(msg) from None
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    extract = _feature("extract", "the extract command")
+    _check_zone(args, "extract", needs_lenient=False)
+    name, data = _read_input(args.path)
+    text = data.decode("utf-8", "replace")
+    line, column = _markup_position(text)
+    findings: list[Any] = []
+    try:
+        articles = _call_extract(extract, text, args.base_url, args.default_tz, findings)
+    except ValidationError as error:
+        problems = [(line, column, e.path, e.code, e.message, "error") for e in error.errors]
+        _report_invalid(name, problems)
+        return INVALID
+    if not args.quiet:
+        notes = [(line, column, f.path, f.code, f.message, "note") for f in findings]
+        _report_invalid(name, notes)
+    if not articles:
+        _error_line(
+            f"{name}:{line}:{column}: $: missing: expected an article marked up in the page "
+            "(JSON-LD or microdata), found none"
+        )
+        return INVALID
+    if args.format == "json":
+        import json  # noqa: PLC0415
+
+        values = [newsmodel.to_dict(article) for article in articles]
+        out = json.dumps(values, indent=2, ensure_ascii=False) + "\n"
+    else:
+        out = "".join(newsmodel.dumps(article) + "\n" for article in articles)
+    _write_output(out, args.output)
+    return OK
+
+
+def _run_schema(args: argparse.Namespace) -> int:
+    from importlib.resources import files  # noqa: PLC0415
+
+    text = files("newsmodel").joinpath("schema.json").read_text(encoding="utf-8")
+    _write_output(text, args.output)
+    return OK

@@ -1,0 +1,1115 @@
+"""The `newsmodel` command line: every command, option, output format and exit status."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import newsmodel as nm
+from newsmodel import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "kyiv-independent-2024-10-13.json"
+
+Run = tuple[int, str, str]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> Run:
+    """Run the command line in this process; return its exit status, stdout and stderr."""
+    status = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def messages(payload: str | bytes) -> list[str]:
+    """Return the library's `path: code: message` lines for an invalid payload."""
+    with pytest.raises(nm.ValidationError) as raised:
+        nm.loads(payload)
+    return [str(error) for error in raised.value.errors]
+
+
+def example() -> dict[str, Any]:
+    """Return the worked example's payload, freshly parsed."""
+    data: dict[str, Any] = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    return data
+
+
+def minimal(**changes: Any) -> dict[str, Any]:
+    """Return a small valid payload, with *changes* applied."""
+    data: dict[str, Any] = {
+        "url": "https://example.com/news/kyiv-metro",
+        "headline": "Kyiv metro extends night service",
+        "language": "en",
+        "date_published": "2024-10-13T21:04:00+03:00",
+    }
+    data.update(changes)
+    return data
+
+
+def summary_line(err: str) -> str:
+    """Return the last line of stderr, where the summary goes."""
+    return err.rstrip("\n").splitlines()[-1]
+
+
+@pytest.fixture(autouse=True)
+def _no_ci_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run as outside CI, so that only the terminal check decides about the progress bar."""
+    monkeypatch.delenv("CI", raising=False)
+
+
+# ------------------------------------------------------------------ valid input
+
+
+def test_valid_file_exits_0_prints_nothing_but_the_summary(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A valid article: exit status 0, nothing on stdout, one summary line on stderr."""
+    status, out, err = run(capsys, "validate", str(EXAMPLE))
+    assert (0, "") == (status, out)
+    assert re.fullmatch(r"newsmodel: 1 file, 1 article, 0 invalid in \d+\.\d\d s\n", err)
+
+
+def test_quiet_prints_no_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    """--quiet leaves stderr empty on success."""
+    assert (0, "", "") == run(capsys, "validate", "--quiet", str(EXAMPLE))
+
+
+# ------------------------------------------------------------------ positions
+
+BAD = """\
+{
+  "url": "javascript:alert(1)",
+  "headline": "Kyiv metro",
+  "language": "en",
+  "date_published": "2024-10-13T21:04:00",
+  "authors": [{"type": "person", "nmae": "Abbey"}],
+  "tags": [{"name": "Kyiv"}, {"name": "KYIV"}],
+  "images": [{"url": "https://example.com/a.jpg", "width": 0}]
+}
+"""
+
+
+def test_every_problem_is_reported_at_its_line_and_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each problem is FILE:LINE:COL: path: code: message, at the offending value, in order."""
+    path = tmp_path / "bad.json"
+    path.write_text(BAD, encoding="utf-8")
+    status, out, _ = run(capsys, "validate", str(path))
+    where = {
+        "$.url": "2:10",  # the value
+        "$.date_published": "5:21",
+        "$.authors[0].nmae": "6:34",  # an unknown field: its key
+        "$.authors[0].name": "6:15",  # a missing field: the object's opening brace
+        "$.tags[1].name": "7:39",
+        "$.images[0].width": "8:60",
+    }
+    placed = [(where[line.split(":")[0]], line) for line in messages(BAD)]
+    placed.sort(key=lambda item: tuple(int(n) for n in item[0].split(":")))
+    expected = [f"{path}:{position}: {line}" for position, line in placed]
+    assert 6 == len(expected)
+    assert (1, expected) == (status, out.splitlines())
+
+
+def test_invalid_json_is_reported_where_the_parser_stopped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Text that is not JSON: the position is the parser's, the code `json`."""
+    path = tmp_path / "broken.json"
+    path.write_text('{\n  "url": "https://example.com/",\n  "headline": ,\n}\n', encoding="utf-8")
+    status, out, _ = run(capsys, "validate", str(path))
+    assert 1 == status
+    assert out.startswith(f"{path}:3:15: $: json: expected a JSON document, found invalid JSON")
+
+
+def test_paths_with_line_breaks_are_escaped_to_keep_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unknown key holding a newline cannot split a problem over two lines."""
+    path = tmp_path / "key.json"
+    path.write_text(json.dumps(minimal(**{"a\nb": 1})), encoding="utf-8")
+    status, out, _ = run(capsys, "validate", str(path))
+    assert (1, 1) == (status, len(out.splitlines()))
+    assert f"{path}:1:" in out
+    assert "$['a\\nb']: unknown_field:" in out
+
+
+# ------------------------------------------------------------------ JSON Lines
+
+
+def test_jsonl_problems_name_the_line_of_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In JSON Lines, LINE is the file's line; blank lines are skipped but counted."""
+    good = json.dumps(minimal())
+    bad_url = json.dumps(minimal(url="ftp://example.com/x"))
+    lines = [good, "", bad_url, "   ", "{oops", good]
+    path = tmp_path / "export.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    status, out, err = run(capsys, "validate", str(path))
+    column = bad_url.index('"ftp:') + 1
+    assert 1 == status
+    assert [
+        f"{path}:3:{column}: {messages(bad_url)[0]}",
+        (
+            f"{path}:5:2: $: json: expected a JSON document, found invalid JSON: "
+            "unexpected character, expected a string key: line 1 column 2 (char 1)"
+        ),
+    ] == out.splitlines()
+    assert summary_line(err).startswith("newsmodel: 1 file, 4 articles, 2 invalid, 2 errors in ")
+
+
+def test_jsonl_pieces_give_the_same_report_wherever_they_are_cut(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A JSON Lines file read in small pieces is reported exactly as read whole."""
+    lines = []
+    for number in range(40):
+        changes: dict[str, Any] = {"headline": f"Story {number}"}
+        if number % 7 == 3:
+            changes["language"] = "not a language"
+        lines.append(json.dumps(minimal(**changes)) if number % 11 != 5 else "")
+    path = tmp_path / "export.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")  # no final newline
+    whole = run(capsys, "validate", "-q", str(path))
+    for size in (1, 97, 200, 1000):
+        monkeypatch.setattr(cli, "CHUNK_BYTES", size)
+        assert (size, whole) == (size, run(capsys, "validate", "-q", str(path)))
+    assert 1 == whole[0]
+    assert [f"{path}:{n + 1}:" for n in range(40) if n % 7 == 3 and n % 11 != 5] == [
+        line.split(" ")[0].rsplit(":", 2)[0] + ":" for line in whole[1].splitlines()
+    ]
+
+
+# ------------------------------------------------------------------ stdin
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    """Make *data* what the command reads from stdin."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+def test_dash_reads_one_article_from_stdin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'-' reads stdin as one JSON article, named <stdin> in the report."""
+    payload = json.dumps(minimal(language="english"))
+    _stdin(monkeypatch, payload.encode())
+    status, out, _ = run(capsys, "validate", "-")
+    column = payload.index('"english"') + 1
+    assert (1, [f"<stdin>:1:{column}: {messages(payload)[0]}"]) == (status, out.splitlines())
+
+
+def test_stdin_as_json_lines(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--type jsonl reads stdin one article a line."""
+    good = json.dumps(minimal())
+    _stdin(monkeypatch, f"{good}\n{good}\n[]\n".encode())
+    status, out, err = run(capsys, "validate", "--type", "jsonl", "-")
+    assert 1 == status
+    assert [f"<stdin>:3:1: {messages('[]')[0]}"] == out.splitlines()
+    assert "3 articles, 1 invalid" in err
+
+
+# ------------------------------------------------------------------ directories
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """A directory of article files, some of which the defaults skip."""
+    good = json.dumps(minimal())
+    bad = json.dumps(minimal(url="relative/path"))
+    files = {
+        "a.json": bad,
+        "b/c.jsonl": f"{good}\n{bad}\n",
+        "b/d.ndjson": bad,
+        "b/notes.txt": bad,
+        "b/drafts/e.json": bad,
+        ".git/f.json": bad,
+        "node_modules/g.json": bad,
+        "z.json": good,
+    }
+    for name, text in files.items():
+        path = tmp_path / "articles" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return tmp_path / "articles"
+
+
+def _files(out: str) -> list[str]:
+    """Return the file names of a text report, in order, once each."""
+    names: list[str] = []
+    for line in out.splitlines():
+        name = line.split(":", 1)[0]
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def test_directories_are_searched_recursively_in_sorted_order(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """By default *.json, *.jsonl and *.ndjson are checked; hidden and vendor dirs skipped."""
+    status, out, err = run(capsys, "validate", str(tree))
+    expected = [
+        str(tree / name) for name in ("a.json", "b/c.jsonl", "b/d.ndjson", "b/drafts/e.json")
+    ]
+    assert (1, expected) == (status, _files(out))
+    assert summary_line(err).startswith("newsmodel: 5 files, 6 articles, 4 invalid")
+
+
+def test_exclude_skips_files_and_directories(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--exclude matches a name or a path relative to the directory given."""
+    status, out, _ = run(
+        capsys, "validate", str(tree), "--exclude", "drafts", "--exclude", "b/*.ndjson"
+    )
+    assert (1, [str(tree / "a.json"), str(tree / "b/c.jsonl")]) == (status, _files(out))
+
+
+def test_include_replaces_the_default_patterns(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--include picks the files to check; --type says how to read them."""
+    status, out, _ = run(capsys, "validate", str(tree), "--include", "*.txt", "--type", "json")
+    assert (1, [str(tree / "b/notes.txt")]) == (status, _files(out))
+
+
+def test_directory_without_matching_files_is_valid(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An empty directory has nothing invalid in it."""
+    status, out, err = run(capsys, "validate", str(tmp_path))
+    assert (0, "") == (status, out)
+    assert summary_line(err).startswith("newsmodel: 0 files, 0 articles, 0 invalid")
+
+
+def test_a_file_named_twice_is_checked_once(capsys: pytest.CaptureFixture[str]) -> None:
+    """The same file reached twice is reported once."""
+    status, _, err = run(capsys, "validate", str(EXAMPLE), str(EXAMPLE.parent))
+    assert (0, "newsmodel: 1 file, ") == (status, summary_line(err)[:19])
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_is_read_as_a_stream(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A pipe named on the command line (no size to cut into pieces) is read line by line."""
+    import threading
+
+    fifo = tmp_path / "export.jsonl"
+    os.mkfifo(fifo)
+    good = json.dumps(minimal())
+
+    def write() -> None:
+        with fifo.open("w", encoding="utf-8") as stream:
+            stream.write(f"{good}\n{good}\n{{}}\n")
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    status, out, err = run(capsys, "validate", str(fifo))
+    writer.join()
+    assert (1, 4) == (status, len(out.splitlines()))
+    assert out.startswith(f"{fifo}:3:1: $.")
+    assert "3 articles, 1 invalid" in err
+
+
+def test_links_back_up_the_tree_are_not_followed(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A symbolic link to a parent directory does not make the search go round forever."""
+    (tree / "b" / "up").symlink_to(tree, target_is_directory=True)
+    status, out, _ = run(capsys, "validate", str(tree))
+    assert (1, 4) == (status, len(_files(out)))
+
+
+# ------------------------------------------------------------------ --jobs
+
+
+def test_jobs_2_reports_exactly_what_jobs_1_reports(
+    tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With worker processes the report is the same, in the same order."""
+    lines = [
+        json.dumps(minimal(headline=f"Story {n}", id=("" if n % 9 == 0 else f"n{n}")))
+        for n in range(60)
+    ]
+    (tree / "big.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for number in range(40):
+        (tree / f"many-{number:02}.json").write_text(
+            json.dumps(minimal(section=" " if number % 3 == 0 else "News")), encoding="utf-8"
+        )
+    monkeypatch.setattr(cli, "CHUNK_BYTES", 500)
+    monkeypatch.setattr(cli, "BATCH_FILES", 3)
+    one = run(capsys, "validate", "--quiet", str(tree), "--jobs", "1")
+    two = run(capsys, "validate", "--quiet", str(tree), "--jobs", "2")
+    assert one == two
+    assert 1 == one[0]
+    assert 4 + 7 + 14 == len(one[1].splitlines())
+
+
+def test_jobs_must_be_a_count(capsys: pytest.CaptureFixture[str]) -> None:
+    """--jobs takes a number of processes; anything else is a usage error."""
+    status, out, err = run(capsys, "validate", "--jobs", "-1", str(EXAMPLE))
+    assert (2, "", 1) == (status, out, len(err.splitlines()))
+    assert "--jobs: expected a number of processes" in err
+
+
+# ------------------------------------------------------------------ formats
+
+
+def test_json_format_is_one_document_with_every_problem_and_the_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--format json prints one JSON document; each problem has file, line, column, path."""
+    path = tmp_path / "bad.json"
+    path.write_text(BAD, encoding="utf-8")
+    status, out, _ = run(capsys, "validate", "--format", "json", str(path), str(EXAMPLE))
+    report = json.loads(out)
+    assert (1, False) == (status, report["valid"])
+    assert {
+        "file": str(path),
+        "line": 2,
+        "column": 10,
+        "path": "$.url",
+        "code": "url",
+        "message": messages(BAD)[0].split(": ", 2)[2],
+        "severity": "error",
+    } == report["problems"][0]
+    assert 6 == len(report["problems"])
+    summary = {key: value for key, value in report["summary"].items() if key != "seconds"}
+    assert {
+        "files": 2,
+        "articles": 2,
+        "invalid": 1,
+        "errors": 6,
+        "warnings": 0,
+        "unreadable": 0,
+    } == summary
+    assert [] == report["unreadable"]
+
+
+def test_json_format_for_valid_input(capsys: pytest.CaptureFixture[str]) -> None:
+    """A valid run in JSON: no problems, valid true."""
+    status, out, _ = run(capsys, "validate", "--format", "json", str(EXAMPLE))
+    report = json.loads(out)
+    assert (0, [], True) == (status, report["problems"], report["valid"])
+
+
+def test_github_format_writes_workflow_annotations(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--format github: ::error commands, with properties and data escaped."""
+    path = tmp_path / "a,b:c%.json"
+    payload = json.dumps(minimal(url="javascript:x"))
+    path.write_text(payload, encoding="utf-8")
+    status, out, _ = run(capsys, "validate", "--format", "github", str(path))
+    name = str(path).replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
+    column = payload.index('"javascript') + 1
+    path_code, message = messages(payload)[0].split(": url: ")
+    assert (
+        1,
+        [f"::error file={name},line=1,col={column},title=newsmodel url::{path_code}: {message}"],
+    ) == (status, out.splitlines())
+
+
+# ------------------------------------------------------------------ I/O and usage problems
+
+
+def test_missing_file_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A missing file: exit 2, one line on stderr naming it, nothing else, no traceback."""
+    missing = tmp_path / "nope.json"
+    status, out, err = run(capsys, "validate", str(EXAMPLE), str(missing))
+    assert (2, "", [f"newsmodel: error: cannot read {missing}: no such file or directory"]) == (
+        status,
+        out,
+        err.splitlines(),
+    )
+
+
+def test_a_file_that_cannot_be_read_is_reported_and_the_rest_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read error: one line for it, the other files still checked, exit 2."""
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(minimal(language="??")), encoding="utf-8")
+    locked = tmp_path / "locked.json"
+    locked.write_text("{}", encoding="utf-8")
+    real_read = cli._read
+
+    def read(path: str) -> bytes:
+        if path == str(locked):
+            raise PermissionError(13, "Permission denied")
+        return real_read(path)
+
+    monkeypatch.setattr(cli, "_read", read)
+    status, out, err = run(capsys, "validate", str(bad), str(locked))
+    assert (2, 1) == (status, len(out.splitlines()))
+    assert [f"newsmodel: error: cannot read {locked}: Permission denied"] == [
+        line for line in err.splitlines() if "cannot read" in line
+    ]
+    assert "1 file unreadable" in summary_line(err)
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        ([], "the following arguments are required: COMMAND"),
+        (["validate"], "the following arguments are required: PATH"),
+        (["validate", "--format", "xml", "a.json"], "argument --format: invalid choice"),
+        (["validate", "--no-such-option", "a.json"], "unrecognized arguments: --no-such-option"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+        (["validate", "--default-tz", "Europe/Kyiv", "a.json"], "applies only with --lenient"),
+        (["validate", "--lenient", "--default-tz", "Mars/Olympus", "a.json"], "--default-tz:"),
+        (["convert", "a.json"], "the following arguments are required: --to"),
+        (["convert", "a.json", "--to", "json", "--indent", "x"], "--indent: expected a number"),
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_2(
+    argv: list[str], needle: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Bad arguments: exit 2, one line on stderr that says what is wrong, nothing on stdout."""
+    status, out, err = run(capsys, *argv)
+    assert (2, "", 1) == (status, out, len(err.splitlines()))
+    assert needle in err
+
+
+@pytest.mark.parametrize("command", [[], ["validate"], ["convert"], ["extract"], ["schema"]])
+def test_help_explains_with_examples(
+    command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--help exits 0 and shows examples a newcomer can copy."""
+    status, out, _ = run(capsys, *command, "--help")
+    assert (0, True) == (status, "examples:\n  newsmodel " in out)
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """--version prints the installed distribution's version."""
+    expected = f"newsmodel {importlib.metadata.version('newsmodel')}\n"
+    assert (0, expected, "") == run(capsys, "--version")
+
+
+# ------------------------------------------------------------------ leniency
+
+
+def test_lenient_and_default_tz_read_human_dates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--lenient --default-tz accepts what the library's lenient reading accepts."""
+    path = tmp_path / "scraped.json"
+    path.write_text(json.dumps(minimal(date_published="October 13, 2024 9:04 PM")), "utf-8")
+    assert 1 == run(capsys, "validate", str(path))[0]
+    assert 1 == run(capsys, "validate", "--lenient", str(path))[0]
+    status, out, _ = run(capsys, "validate", "--lenient", "--default-tz", "Europe/Kyiv", str(path))
+    assert (0, "") == (status, out)
+
+
+# ------------------------------------------------------------------ lint
+
+
+def _fake_lint(article: nm.Article) -> list[nm.Finding]:
+    """A stand-in for nm.lint: one finding for an article without authors."""
+    if article.authors:
+        return []
+    return [nm.Finding("$.authors", "no_author", "expected at least one author, found none")]
+
+
+def test_lint_findings_are_warnings_and_strict_makes_them_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--lint reports findings as warnings (exit 0); --strict as errors (exit 1)."""
+    monkeypatch.setattr(nm, "lint", _fake_lint, raising=False)
+    path = tmp_path / "a.json"
+    path.write_text("{\n" + json.dumps(minimal())[1:], encoding="utf-8")
+    assert (0, "") == run(capsys, "validate", str(path), str(EXAMPLE))[:2]
+    status, out, err = run(capsys, "validate", "--lint", str(path), str(EXAMPLE))
+    finding = "$.authors: warning: no_author: expected at least one author, found none"
+    assert (0, [f"{path}:1:1: {finding}"]) == (status, out.splitlines())
+    assert "1 warning" in summary_line(err)
+    status, out, _ = run(capsys, "validate", "--strict", str(path), str(EXAMPLE))
+    strict = "$.authors: no_author: expected at least one author, found none"
+    assert (1, [f"{path}:1:1: {strict}"]) == (status, out.splitlines())
+
+
+def test_strict_without_lint_in_this_version_is_exit_2(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the library has no lint, --strict says so in one line and exits 2."""
+    monkeypatch.delattr(nm, "lint", raising=False)
+    status, out, err = run(capsys, "validate", "--strict", str(EXAMPLE))
+    assert (2, "", 1) == (status, out, len(err.splitlines()))
+    assert "needs newsmodel.lint, which is not available in this version" in err
+
+
+# ------------------------------------------------------------------ HTML pages
+
+PAGE = """\
+<!DOCTYPE html>
+<html><head><title>x</title>
+  <script type="application/ld+json">{"@type": "NewsArticle"}</script>
+</head><body></body></html>
+"""
+
+
+def test_html_page_without_extract_in_this_version_is_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the library cannot extract markup, validating a page says so and exits 2."""
+    monkeypatch.delattr(nm, "extract", raising=False)
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    status, out, err = run(capsys, "validate", str(path))
+    assert (2, "", 1) == (status, out, len(err.splitlines()))
+    assert "needs newsmodel.extract, which is not available in this version" in err
+
+
+def test_html_pages_are_checked_through_extract(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page's articles come from nm.extract; its errors and an empty page are reported."""
+    results: dict[str, Any] = {
+        "good.html": [nm.from_dict(minimal())],
+        "empty.html": [],
+        "bad.html": nm.ValidationError([nm.ErrorDetail("$.headline", "missing", "expected it")]),
+    }
+
+    def extract(html: str, base_url: str | None = None, **options: Any) -> list[nm.Article]:
+        assert (PAGE, "https://example.com/", {}) == (html, base_url, options)
+        result = results[current[0]]
+        if isinstance(result, Exception):
+            raise result
+        return list(result)
+
+    monkeypatch.setattr(nm, "extract", extract, raising=False)
+    current = [""]
+    outcomes = {}
+    for name in results:
+        current[0] = name
+        path = tmp_path / name
+        path.write_text(PAGE, encoding="utf-8")
+        status, out, _ = run(capsys, "validate", "--base-url", "https://example.com/", str(path))
+        outcomes[name] = (status, out.replace(f"{path}:", ""))
+    assert {
+        "good.html": (0, ""),
+        "empty.html": (
+            1,
+            (
+                "3:3: $: missing: expected an article marked up in the page "
+                "(JSON-LD or microdata), found none\n"
+            ),
+        ),
+        "bad.html": (1, "3:3: $.headline: missing: expected it\n"),
+    } == outcomes
+
+
+# ------------------------------------------------------------------ progress bar
+
+
+class _Terminal(io.StringIO):
+    """A stderr that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        """Claim to be a terminal."""
+        return True
+
+
+def test_progress_bar_only_on_a_terminal_outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bar draws on a terminal; not in a pipe, not with CI set, not with --no-progress."""
+    inputs = [cli.Input("a.json", "a.json", "json", 100)]
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    bar = cli._Progress(inputs, enabled=True)
+    bar.next_draw = 0.0
+    bar.advance(50, 3, 1)
+    bar.clear()
+    bar_text = re.escape("\r[" + "#" * 15 + "-" * 15 + "]  50%  3 articles, 1 invalid  ")
+    assert re.fullmatch(bar_text + r"\d+ s\x1b\[K\r\x1b\[K", terminal.getvalue())
+    assert False is cli._Progress(inputs, enabled=False).enabled
+    monkeypatch.setenv("CI", "true")
+    assert False is cli._Progress(inputs, enabled=True).enabled
+    monkeypatch.delenv("CI")
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert False is cli._Progress(inputs, enabled=True).enabled
+
+
+def test_no_progress_bar_in_captured_output(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Run with stderr not a terminal, the output holds no carriage return."""
+    _, out, err = run(capsys, "validate", str(tree))
+    assert ("\r" in out, "\r" in err) == (False, False)
+
+
+# ------------------------------------------------------------------ convert
+
+
+def test_convert_to_json_writes_the_canonical_form(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--to json normalizes: the example comes out as its (canonical) file."""
+    loose = tmp_path / "loose.json"
+    loose.write_text(json.dumps(example(), indent=4, sort_keys=True), encoding="utf-8")
+    expected = EXAMPLE.read_text(encoding="utf-8")
+    assert (0, expected, "") == run(capsys, "convert", str(loose), "--to", "json")
+
+
+def test_convert_json_lines_and_output_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A .jsonl input gives JSON Lines; -o writes to a file."""
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        json.dumps(minimal()) + "\n\n" + EXAMPLE.read_text("utf-8").replace("\n", "") + "\n",
+        "utf-8",
+    )
+    target = tmp_path / "out.jsonl"
+    assert (0, "", "") == run(capsys, "convert", str(source), "--to", "json", "-o", str(target))
+    expected = [nm.dumps(nm.from_dict(minimal())), nm.dumps(nm.loads(EXAMPLE.read_bytes()))]
+    assert expected == target.read_text("utf-8").splitlines()
+
+
+def test_convert_to_ninjs(capsys: pytest.CaptureFixture[str]) -> None:
+    """--to ninjs prints what nm.to_ninjs makes."""
+    status, out, _ = run(capsys, "convert", str(EXAMPLE), "--to", "ninjs")
+    assert (0, nm.to_ninjs(nm.loads(EXAMPLE.read_bytes()))) == (status, json.loads(out))
+
+
+def test_convert_reads_stdin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'-' reads one article from stdin; --indent sets the indentation."""
+    _stdin(monkeypatch, json.dumps(minimal()).encode())
+    status, out, _ = run(capsys, "convert", "-", "--to", "json", "--indent", "0")
+    assert (0, nm.dumps(nm.from_dict(minimal())) + "\n") == (status, out)
+
+
+def test_convert_invalid_input_reports_and_prints_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An invalid article: its problems on stderr as validate writes them, exit 1."""
+    path = tmp_path / "bad.json"
+    path.write_text(BAD, encoding="utf-8")
+    status, out, err = run(capsys, "convert", str(path), "--to", "json")
+    assert (1, "", 6) == (status, out, len(err.splitlines()))
+    assert err.startswith(f"{path}:2:10: $.url: url: ")
+
+
+def test_convert_missing_file_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A missing input: one line, exit 2."""
+    status, out, err = run(capsys, "convert", str(tmp_path / "x.json"), "--to", "json")
+    assert (2, "", 1) == (status, out, len(err.splitlines()))
+
+
+@pytest.mark.parametrize(
+    ("to", "names"),
+    [
+        ("jsonld", ["to_jsonld"]),
+        ("microdata", ["to_microdata"]),
+        ("page", ["jsonld_script", "to_microdata"]),
+    ],
+)
+def test_convert_to_markup_without_it_in_this_version_is_exit_2(
+    to: str, names: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the library has no markup functions, the conversion says so and exits 2."""
+    for name in names:
+        monkeypatch.delattr(nm, name, raising=False)
+    status, out, err = run(capsys, "convert", str(EXAMPLE), "--to", to)
+    assert (2, "", 1) == (status, out, len(err.splitlines()))
+    assert "which is not available in this version" in err
+
+
+def _fake_markup(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Install stand-ins for the markup functions."""
+    monkeypatch.setattr(
+        nm, "to_jsonld", lambda a: {"@type": "NewsArticle", "headline": a.headline}, raising=False
+    )
+    monkeypatch.setattr(nm, "jsonld_script", lambda a: f"<script>{a.url}</script>", raising=False)
+    monkeypatch.setattr(
+        nm, "to_microdata", lambda a: f"<article>{a.headline}</article>\n", raising=False
+    )
+
+
+def test_convert_to_jsonld_and_microdata(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--to jsonld prints nm.to_jsonld's dict; --to microdata nm.to_microdata's HTML."""
+    _fake_markup(monkeypatch)
+    article = nm.loads(EXAMPLE.read_bytes())
+    status, out, _ = run(capsys, "convert", str(EXAMPLE), "--to", "jsonld")
+    assert (0, {"@type": "NewsArticle", "headline": article.headline}) == (status, json.loads(out))
+    status, out, _ = run(capsys, "convert", str(EXAMPLE), "--to", "microdata")
+    assert (0, f"<article>{article.headline}</article>\n") == (status, out)
+
+
+def test_convert_to_page_is_a_standalone_html_page(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--to page: a whole HTML document with the JSON-LD in its head, microdata in its body."""
+    _fake_markup(monkeypatch)
+    article = nm.loads(EXAMPLE.read_bytes())
+    status, out, _ = run(capsys, "convert", str(EXAMPLE), "--to", "page")
+    head, body = out.split("</head>")
+    assert 0 == status
+    assert out.startswith('<!DOCTYPE html>\n<html lang="en">\n')
+    assert "<title>Zelensky warns of &#x27;increasing alliance&#x27; between Russia" in head
+    assert f"<script>{article.url}</script>" in head
+    assert f"<article>{article.headline}</article>" in body
+
+
+@pytest.mark.skipif(
+    not all(hasattr(nm, name) for name in ("jsonld_script", "to_microdata", "extract")),
+    reason="the markup functions are not exported by this version",
+)
+def test_a_preview_page_round_trips_through_extract(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The page --to page writes validates, and extract finds the article in it."""
+    page = tmp_path / "preview.html"
+    assert 0 == run(capsys, "convert", str(EXAMPLE), "--to", "page", "-o", str(page))[0]
+    status, out, _ = run(capsys, "validate", str(page))
+    assert (0, "") == (status, out)
+    status, out, _ = run(capsys, "extract", "-q", str(page))
+    found, expected = nm.loads(out), nm.loads(EXAMPLE.read_bytes())
+    assert (0, expected.url, expected.headline, expected.date_published) == (
+        status,
+        found.url,
+        found.headline,
+        found.date_published,
+    )
+
+
+# ------------------------------------------------------------------ extract
+
+
+def test_extract_without_it_in_this_version_is_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the library cannot extract, the command says so and exits 2."""
+    monkeypatch.delattr(nm, "extract", raising=False)
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    status, out, err = run(capsys, "extract", str(path))
+    assert (2, "", 1) == (status, out, len(err.splitlines()))
+
+
+def test_extract_prints_canonical_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page's articles as JSON Lines, or as a JSON array with --format json."""
+    articles = [nm.from_dict(minimal()), nm.loads(EXAMPLE.read_bytes())]
+    monkeypatch.setattr(nm, "extract", lambda html, **options: articles, raising=False)
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    status, out, _ = run(capsys, "extract", str(path))
+    assert (0, [nm.dumps(a) for a in articles]) == (status, out.splitlines())
+    status, out, _ = run(capsys, "extract", str(path), "--format", "json")
+    assert (0, [nm.to_dict(a) for a in articles]) == (status, json.loads(out))
+
+
+def test_extract_page_without_articles_is_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page with no article markup: one line saying so, exit 1."""
+    monkeypatch.setattr(nm, "extract", lambda html, **options: [], raising=False)
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    status, out, err = run(capsys, "extract", str(path))
+    assert (
+        1,
+        "",
+        [
+            (
+                f"{path}:3:3: $: missing: expected an article marked up in the page "
+                "(JSON-LD or microdata), found none"
+            )
+        ],
+    ) == (status, out, err.splitlines())
+
+
+def test_extract_reports_repairs_as_notes_unless_quiet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The repairs and drops extract reports go to stderr as notes; --quiet drops them."""
+    article = nm.from_dict(minimal())
+    calls: list[dict[str, Any]] = []
+
+    def extract(html: str, **options: Any) -> list[nm.Article]:
+        calls.append({key: value for key, value in options.items() if key != "findings"})
+        options["findings"].append(
+            nm.Finding("$['json-ld'][0].author", "repaired", "dropped 'By '")
+        )
+        return [article]
+
+    monkeypatch.setattr(nm, "extract", extract, raising=False)
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    status, out, err = run(capsys, "extract", str(path), "--default-tz", "Europe/Kyiv")
+    note = f"{path}:3:3: $['json-ld'][0].author: note: repaired: dropped 'By '\n"
+    assert (0, nm.dumps(article) + "\n", note) == (status, out, err)
+    status, out, err = run(capsys, "extract", "-q", str(path))
+    assert (0, nm.dumps(article) + "\n", "") == (status, out, err)
+    assert [{"base_url": None, "default_tz": "Europe/Kyiv"}, {"base_url": None}] == calls
+
+
+def test_html_without_its_extra_dependencies_is_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When extract cannot import its HTML parser, the message says so in one line."""
+
+    def extract(html: str, **options: Any) -> list[nm.Article]:
+        raise ImportError("No module named 'lxml'")
+
+    monkeypatch.setattr(nm, "extract", extract, raising=False)
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    for command in ("validate", "extract"):
+        status, out, err = run(capsys, command, str(path))
+        assert (command, 2, "", 1) == (command, status, out, len(err.splitlines()))
+        assert "needs the html extra (lxml and extruct)" in err
+
+
+# ------------------------------------------------------------------ schema
+
+
+def test_schema_prints_the_shipped_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    """`newsmodel schema` prints the package's schema.json, which nm.json_schema returns."""
+    status, out, _ = run(capsys, "schema")
+    shipped = (ROOT / "src" / "newsmodel" / "schema.json").read_text(encoding="utf-8")
+    assert (0, shipped, nm.json_schema()) == (status, out, json.loads(out))
+
+
+# ------------------------------------------------------------------ real processes
+
+
+def _script() -> str:
+    """Return the installed console script `newsmodel`."""
+    found = shutil.which("newsmodel", path=str(Path(sys.executable).parent))
+    assert found is not None, "the console script is not installed: pip install -e ."
+    return found
+
+
+def test_console_script_missing_file(tmp_path: Path) -> None:
+    """The installed script: a missing file is one line on stderr, exit 2, no traceback."""
+    result = subprocess.run(
+        [_script(), "validate", "nope.json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    expected = "newsmodel: error: cannot read nope.json: no such file or directory\n"
+    assert (2, "", expected) == (result.returncode, result.stdout, result.stderr)
+
+
+def test_console_script_validates_the_example() -> None:
+    """The installed script validates the example: exit 0, a summary line."""
+    result = subprocess.run(
+        [_script(), "validate", str(EXAMPLE)], capture_output=True, text=True, check=False
+    )
+    assert (0, "", 1) == (result.returncode, result.stdout, len(result.stderr.splitlines()))
+
+
+def test_python_dash_m_runs_the_same_command() -> None:
+    """`python -m newsmodel` is the command line too."""
+    result = subprocess.run(
+        [sys.executable, "-m", "newsmodel", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    expected = f"newsmodel {importlib.metadata.version('newsmodel')}\n"
+    assert (0, expected) == (result.returncode, result.stdout)
+
+
+def test_jobs_in_real_processes(tree: Path) -> None:
+    """The console script with --jobs 2 prints what it prints with --jobs 1."""
+    outputs = [
+        subprocess.run(
+            [_script(), "validate", "-q", "--jobs", jobs, str(tree)],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "CI": "true"},
+        )
+        for jobs in ("1", "2")
+    ]
+    assert (outputs[0].returncode, outputs[0].stdout) == (outputs[1].returncode, outputs[1].stdout)
+    assert (1, 4) == (outputs[0].returncode, len(outputs[0].stdout.splitlines()))
+
+
+# ------------------------------------------------------------------ pre-commit hooks
+
+
+def _hooks() -> list[dict[str, str]]:
+    """
+    Read .pre-commit-hooks.yaml with a parser just big enough for it.
+
+    It handles a list of flat mappings of plain or quoted scalars and [a, b] lists,
+    which is all the file holds (PyYAML is not a dependency).
+    """
+    hooks: list[dict[str, str]] = []
+    for raw in (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8").splitlines():
+        line = raw.split(" #", 1)[0].rstrip()
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if line.startswith("- "):
+            hooks.append({})
+            line = "  " + line[2:]
+        key, _, value = line.strip().partition(":")
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        hooks[-1][key] = value
+    return hooks
+
+
+def test_pre_commit_hooks_are_defined_for_payloads_and_pages() -> None:
+    """Two hooks: JSON/JSON Lines payloads and HTML pages, run with the package's own Python."""
+    hooks = {hook["id"]: hook for hook in _hooks()}
+    assert ["newsmodel-validate", "newsmodel-validate-html"] == sorted(hooks)
+    for hook in hooks.values():
+        assert ("python", True) == (
+            hook["language"],
+            hook["entry"].startswith("newsmodel validate"),
+        )
+    assert r"\.(json|jsonl|ndjson)$" in hooks["newsmodel-validate"]["files"]
+    assert r"\.html?$" in hooks["newsmodel-validate-html"]["files"]
+
+
+def test_pre_commit_payload_hook_entry_runs_on_sample_files(tmp_path: Path) -> None:
+    """The payload hook's entry, run as pre-commit runs it, passes good files and fails bad."""
+    hook = next(h for h in _hooks() if h["id"] == "newsmodel-validate")
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps(minimal()) + "\n", encoding="utf-8")
+    bad = tmp_path / "bad.json"
+    bad.write_text(BAD, encoding="utf-8")
+    command = hook["entry"].split()
+    command[0] = _script()
+    passed = subprocess.run(
+        [*command, str(EXAMPLE), str(good)], capture_output=True, text=True, check=False
+    )
+    failed = subprocess.run(
+        [*command, str(good), str(bad)], capture_output=True, text=True, check=False
+    )
+    assert (0, "") == (passed.returncode, passed.stdout)
+    assert (1, 6) == (failed.returncode, len(failed.stdout.splitlines()))
+    assert failed.stdout.startswith(f"{bad}:2:10: $.url: url: ")
+
+
+GOOD_PAGE = """\
+<!DOCTYPE html>
+<html lang="en"><head><title>Kyiv metro</title>
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@type": "NewsArticle",
+ "url": "https://example.com/news/kyiv-metro", "headline": "Kyiv metro extends night service",
+ "inLanguage": "en", "datePublished": "2024-10-13T21:04:00+03:00"}
+</script>
+</head><body></body></html>
+"""
+
+
+def test_pre_commit_html_hook_entry_runs_on_pages(tmp_path: Path) -> None:
+    """The HTML hook's entry passes a page with a valid article and fails one without."""
+    hook = next(h for h in _hooks() if h["id"] == "newsmodel-validate-html")
+    good = tmp_path / "good.html"
+    good.write_text(GOOD_PAGE, encoding="utf-8")
+    bad = tmp_path / "bad.html"
+    bad.write_text(PAGE, encoding="utf-8")
+    command = hook["entry"].split()
+    command[0] = _script()
+    passed = subprocess.run([*command, str(good)], capture_output=True, text=True, check=False)
+    failed = subprocess.run([*command, str(bad)], capture_output=True, text=True, check=False)
+    if not hasattr(nm, "extract"):  # a version without HTML import: says so, exit 2
+        assert (2, 2) == (passed.returncode, failed.returncode)
+        return
+    assert (0, "") == (passed.returncode, passed.stdout)
+    assert (1, True) == (failed.returncode, failed.stdout.startswith(f"{bad}:3:3: $"))
+    assert "Traceback" not in failed.stderr
+
+
+# ------------------------------------------------------------------ the docs pages
+
+
+def _console_sessions(page: str) -> list[tuple[str, str]]:
+    """Return the (command, output) pairs of the ```console blocks of a docs page."""
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    sessions: list[tuple[str, str]] = []
+    for block in re.findall(r"^```console\n(.*?)^```", text, re.MULTILINE | re.DOTALL):
+        for chunk in re.split(r"^\$ ", block, flags=re.MULTILINE)[1:]:
+            command, _, output = chunk.partition("\n")
+            sessions.append((command, output))
+    return sessions
+
+
+@pytest.mark.parametrize(
+    ("command", "output"), _console_sessions("cli.md"), ids=lambda value: value[:40]
+)
+def test_docs_cli_sessions_print_what_the_page_shows(command: str, output: str) -> None:
+    """Each `$ newsmodel ...` session of docs/cli.md prints exactly what the page shows."""
+    env = {
+        **os.environ,
+        "CI": "true",
+        "PATH": f"{Path(_script()).parent}{os.pathsep}{os.environ['PATH']}",
+    }
+    result = subprocess.run(
+        ["bash", "-c", command],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        check=False,
+    )
+    shown = re.sub(r" in \d+\.\d\d s$", " in 0.00 s", result.stdout, flags=re.MULTILINE)
+    assert output == shown
+
+
+def _yaml_blocks(page: str) -> list[str]:
+    """Return the ```yaml blocks of a docs page."""
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    return re.findall(r"^```yaml\n(.*?)^```", text, re.MULTILINE | re.DOTALL)
+
+
+def test_docs_ci_commands_are_valid_command_lines() -> None:
+    """Every `newsmodel ...` command in docs/ci.md's CI configurations parses."""
+    import shlex
+
+    commands = [
+        line[line.index("newsmodel ") :].split(" #")[0].split(" > ")[0].split(" ||")[0]
+        # A hook's entry gets the file names appended.
+        + (" article.json" if "entry:" in line else "")
+        for block in _yaml_blocks("ci.md")
+        for line in block.splitlines()
+        if ("newsmodel validate" in line or "newsmodel schema" in line)
+        and not line.strip().startswith("name:")
+    ]
+    assert 5 == len(commands)
+    for command in commands:
+        args = cli._parser().parse_args(shlex.split(command)[1:])
+        assert (command, True) == (command, callable(args.run))
+
+
+def test_docs_ci_pre_commit_examples_use_the_shipped_hooks() -> None:
+    """The hook ids the pre-commit examples of docs/ci.md name are the shipped hooks' ids."""
+    shipped = {hook["id"] for hook in _hooks()}
+    named = {
+        match
+        for block in _yaml_blocks("ci.md")
+        if "repo: https://" in block
+        for match in re.findall(r"- id: (\S+)", block)
+    }
+    assert (True, True) == (bool(named), named <= shipped)
