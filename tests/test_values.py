@@ -177,6 +177,8 @@ def test_parse_datetime(text: str, expected: datetime) -> None:
         ("2024-10-13", "invalid"),
         ("2024-10-13 21:04:00+03:00", "invalid"),
         ("2024-10-13T21:04:00+0300", "invalid"),
+        ("2024-10-13T21:04:00+05:99", "invalid"),
+        ("2024-10-13T21:04:00+24:00", "invalid"),
         ("2024-13-13T21:04:00+03:00", "invalid"),
         ("2024-02-30T21:04:00+03:00", "invalid"),
         ("October 13, 2024", "invalid"),
