@@ -511,7 +511,13 @@ def test_from_type_draws_both_kinds_of_author() -> None:
 
 def test_setup_hook_registers_every_class() -> None:
     """The entry point's hook registers a strategy for every class of the model."""
-    strategies._hypothesis_setup_hook()
+    from importlib.metadata import entry_points
+
+    from newsmodel._hypothesis import _hypothesis_setup_hook
+
+    [entry] = [e for e in entry_points(group="hypothesis") if e.value.startswith("newsmodel")]
+    assert "newsmodel._hypothesis:_hypothesis_setup_hook" == entry.value
+    _hypothesis_setup_hook()
     drawn = [simplest(st.from_type(cls)) for cls in _MODEL]
 
     assert list(_MODEL) == [type(value) for value in drawn]

@@ -11,6 +11,9 @@ from ._canonical import dumps, from_dict, loads, to_dict
 from ._errors import ErrorDetail, Finding, ValidationError
 from ._extract import extract
 from ._import import from_jsonld
+from ._jsonld import jsonld_script, to_jsonld
+from ._lint import lint
+from ._microdata import to_microdata
 from ._models import (
     WORDS_PER_MINUTE,
     Article,
@@ -49,8 +52,12 @@ __all__ = [
     "from_dict",
     "from_jsonld",
     "json_schema",
+    "jsonld_script",
+    "lint",
     "loads",
     "to_dict",
+    "to_jsonld",
+    "to_microdata",
     "to_ninjs",
 ]
 

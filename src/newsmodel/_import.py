@@ -20,6 +20,7 @@ from urllib.parse import urljoin
 
 import orjson
 
+from . import _jsonld
 from . import _values as v
 from . import _wild as w
 from ._canonical import from_dict
@@ -652,7 +653,16 @@ def read_jsonld(
     findings: Findings,
 ) -> Article:
     """Map the article in JSON-LD *data* to an `Article`; see `newsmodel.from_jsonld`."""
-    graph = _Graph(_parse(data))
+    document = _parse(data)
+    if _jsonld.is_own_jsonld(document):
+        # What to_jsonld writes reads back exactly, quotes and related
+        # stories included; anything not quite that form is read as any
+        # publisher's markup below.
+        try:
+            return _jsonld.from_jsonld(document)
+        except ValidationError:
+            pass
+    graph = _Graph(document)
     found = graph.article()
     if found is None:
         raise ValidationError(

@@ -108,7 +108,13 @@ class TagKind(str, enum.Enum):
 
 
 class Relation(str, enum.Enum):
-    """How a related story relates to the article that links to it."""
+    """
+    How a related story relates to the article that links to it.
+
+    ``RELATED``: see also. ``FOLLOW_UP``: this article follows up on the related
+    story (schema.org ``isBasedOn``). ``BACKGROUND``: the related story gives
+    background to this one. ``CITED``: this article cites it as a source.
+    """
 
     RELATED = "related"
     FOLLOW_UP = "follow_up"

@@ -697,21 +697,3 @@ def _articles(
 
 
 _quotes = quotes  # the parameter of the same name hides the function
-
-
-def _hypothesis_setup_hook() -> None:
-    """
-    Register the strategies for `st.from_type` and `st.builds` inference.
-
-    Hypothesis calls this through the ``hypothesis`` entry point that
-    newsmodel's package metadata declares, when Hypothesis is imported.
-    """
-    # Functions, not strategies: Hypothesis calls this while it is being
-    # imported, and a strategy registered directly would be evaluated then.
-    st.register_type_strategy(Image, lambda _: images())
-    st.register_type_strategy(Organization, lambda _: organizations())
-    st.register_type_strategy(Person, lambda _: persons())
-    st.register_type_strategy(Tag, lambda _: tags())
-    st.register_type_strategy(Quote, lambda _: quotes())
-    st.register_type_strategy(RelatedStory, lambda _: related_stories())
-    st.register_type_strategy(Article, lambda _: articles())

@@ -1,0 +1,853 @@
+"""
+schema.org JSON-LD: `to_jsonld`, `jsonld_script`, and `from_jsonld` for our own output.
+
+The mapping is the one in `newsmodel._schemaorg`. `from_jsonld` reads back
+exactly what `to_jsonld` writes (``from_jsonld(to_jsonld(a)) == a`` for every
+article) and refuses anything else with a `ValidationError` at the input's
+paths; real publishers' markup is for the importer (`newsmodel._import`),
+which repairs what it can and reports every repair.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import orjson
+
+from ._canonical import from_dict
+from ._errors import ErrorDetail, ValidationError, describe, join_path
+from ._models import (
+    Article,
+    ArticleKind,
+    Image,
+    Organization,
+    Person,
+    Quote,
+    RelatedStory,
+    Relation,
+    Tag,
+    TagKind,
+)
+from ._schemaorg import (
+    CONTEXT,
+    KIND_TYPES,
+    MAPPING,
+    PARAGRAPH_END,
+    RELATION_PROPERTIES,
+    TAG_TYPES,
+    TYPE_KINDS,
+    TYPE_TAG_KINDS,
+)
+
+__all__ = ["from_jsonld", "is_own_jsonld", "jsonld_script", "to_jsonld"]
+
+_TOPIC = TagKind.TOPIC
+_RELATED = Relation.RELATED
+# The article node's @type per kind: a string for one type, a list for two.
+_TYPES: dict[ArticleKind, str | tuple[str, ...]] = {
+    kind: types[0] if len(types) == 1 else types for kind, types in KIND_TYPES.items()
+}
+_RELATION_KEYS = {relation: prop for relation, (_, prop) in RELATION_PROPERTIES.items()}
+
+
+# ------------------------------------------------------------------ writing
+
+
+def _image(image: Image) -> dict[str, Any]:
+    url = image.url
+    out: dict[str, Any] = {"@type": "ImageObject", "url": url, "contentUrl": url}
+    if image.caption is not None:
+        out["caption"] = image.caption
+    if image.credit is not None:
+        out["creditText"] = image.credit
+    if image.alt_text is not None:
+        out["description"] = image.alt_text
+    if image.width is not None:
+        out["width"] = image.width
+    if image.height is not None:
+        out["height"] = image.height
+    if image.license_url is not None:
+        out["license"] = image.license_url
+    return out
+
+
+def _organization(org: Organization) -> dict[str, Any]:
+    out: dict[str, Any] = {"@type": "Organization", "name": org.name}
+    if org.url is not None:
+        out["url"] = org.url
+    if org.same_as:
+        out["sameAs"] = list(org.same_as)
+    if org.logo is not None:
+        out["logo"] = _image(org.logo)
+    return out
+
+
+def _agent(agent: Person | Organization) -> dict[str, Any]:
+    if agent.__class__ is Organization:
+        return _organization(agent)
+    person: Person = agent  # type: ignore[assignment]
+    node: dict[str, Any] = {"@type": "Person", "name": person.name}
+    if person.url is not None:
+        node["url"] = person.url
+    if person.same_as:
+        node["sameAs"] = list(person.same_as)
+    if person.job_title is not None:
+        node["jobTitle"] = person.job_title
+    if person.affiliation is not None:
+        node["affiliation"] = _organization(person.affiliation)
+    if person.image is not None:
+        node["image"] = _image(person.image)
+    return node
+
+
+def _about(tags: tuple[Tag, ...]) -> list[dict[str, Any]]:
+    # A node for each tag that is an entity, or a topic with a slug or pages of its own.
+    about = []
+    for tag in tags:
+        slug = tag._slug  # the explicit slug, not the derived one
+        if tag.kind is _TOPIC and slug is None and not tag.same_as:
+            continue
+        node: dict[str, Any] = {"@type": TAG_TYPES[tag.kind], "name": tag.name}
+        if slug is not None:
+            node["identifier"] = slug
+        if tag.same_as:
+            node["sameAs"] = list(tag.same_as)
+        about.append(node)
+    return about
+
+
+def _quotation(position: int, quote: Quote) -> dict[str, Any]:
+    node = {
+        "@type": "Quotation",
+        "position": position,
+        "text": quote.text,
+        "creator": _agent(quote.speaker),
+    }
+    if quote.context is not None:
+        node["description"] = quote.context
+    if quote.date is not None:
+        node["dateCreated"] = quote.date.isoformat()
+    if quote.source_url is not None:
+        node["isBasedOn"] = quote.source_url
+    return node
+
+
+def _related(position: int, story: RelatedStory) -> dict[str, Any]:
+    url = story.url
+    node: dict[str, Any] = {
+        "@type": "Article",
+        "@id": url,
+        "position": position,
+        "url": url,
+        "headline": story.headline,
+    }
+    if story.teaser is not None:
+        node["description"] = story.teaser
+    if story.publisher is not None:
+        node["publisher"] = _organization(story.publisher)
+    if story.authors:
+        node["author"] = [_agent(author) for author in story.authors]
+    if story.date_published is not None:
+        node["datePublished"] = story.date_published.isoformat()
+    if story.image is not None:
+        node["image"] = _image(story.image)
+    return node
+
+
+def article_body(body: tuple[str, ...]) -> str:
+    """
+    Return the ``articleBody`` text of the paragraphs *body*.
+
+    Paragraphs are joined by a blank line. When that could not be split back
+    into the same paragraphs (one holds a blank line, or ends with a line
+    break), each paragraph is ended by U+2029 PARAGRAPH SEPARATOR instead,
+    which no text in the model can hold.
+    """
+    text = "\n\n".join(body)
+    if len(body) == 1 and "\n\n" not in text:
+        return text
+    if tuple(text.split("\n\n")) == body:
+        return text
+    return PARAGRAPH_END.join(body) + PARAGRAPH_END
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split an ``articleBody`` text written by `article_body` into its paragraphs."""
+    if text.endswith(PARAGRAPH_END):
+        return text.split(PARAGRAPH_END)[:-1]
+    return text.split("\n\n")
+
+
+def to_jsonld(article: Article) -> dict[str, Any]:
+    """
+    Return *article* as a schema.org JSON-LD document (a dict of JSON values).
+
+    One node with ``"@context": "https://schema.org"``; its ``@type`` is the
+    article's kind (a NewsArticle subtype with NewsArticle beside it). Every
+    property that can hold several values is an array every time; URLs are
+    absolute, dates ISO 8601 with their offset, and nothing is null. The
+    mapping is in ``docs/schemaorg.md``; `from_jsonld` reads it back exactly.
+
+    Args:
+        article: The article.
+
+    Returns:
+        The JSON-LD document, ready for `json.dumps` (or see `jsonld_script`).
+    """
+    a = article
+    url = a.url
+    kind_type = _TYPES[a.kind]
+    page: dict[str, Any] = {"@type": "WebPage", "@id": url, "url": url}
+    out: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": kind_type if kind_type.__class__ is str else list(kind_type),
+        "url": url,
+        "mainEntityOfPage": page,
+    }
+    if a.id is not None:
+        out["identifier"] = a.id
+    out["headline"] = a.headline
+    if a.alternative_headline is not None:
+        out["alternativeHeadline"] = a.alternative_headline
+    if a.description is not None:
+        out["description"] = a.description
+    if a.section is not None:
+        out["articleSection"] = a.section
+    if a.dateline is not None:
+        out["dateline"] = a.dateline
+    out["inLanguage"] = a.language
+    out["datePublished"] = a.date_published.isoformat()
+    if a.date_modified is not None:
+        out["dateModified"] = a.date_modified.isoformat()
+    if a.authors:
+        out["author"] = [_agent(author) for author in a.authors]
+    if a.publisher is not None:
+        out["publisher"] = _organization(a.publisher)
+    if a.images:
+        out["image"] = [_image(image) for image in a.images]
+    if a.tags:
+        out["keywords"] = [tag.name for tag in a.tags]
+        about = _about(a.tags)
+        if about:
+            out["about"] = about
+    if a.body:
+        out["articleBody"] = article_body(a.body)
+    minutes = a._reading_time_minutes  # given, not derived
+    if minutes is not None:
+        out["timeRequired"] = f"PT{minutes}M"
+    if a.quotes:
+        out["hasPart"] = [_quotation(position, quote) for position, quote in enumerate(a.quotes, 1)]
+    if a.related:
+        for position, story in enumerate(a.related, 1):
+            holder = page if story.relation is _RELATED else out
+            key = _RELATION_KEYS[story.relation]
+            node = _related(position, story)
+            if key in holder:
+                holder[key].append(node)
+            else:
+                holder[key] = [node]
+    out["isAccessibleForFree"] = a.is_accessible_for_free
+    return out
+
+
+def jsonld_script(article: Article) -> str:
+    r"""
+    Return *article*'s JSON-LD as a ``<script type="application/ld+json">`` block.
+
+    Safe for any text in the article: every ``<``, ``>`` and ``&`` in the JSON is
+    written as ``\u003c``, ``\u003e``, ``\u0026`` (which every JSON parser
+    reads back as the same character), so no ``</script>``, ``<!--`` or
+    ``<script`` can end or disturb the block; no HTML entities are used,
+    because a script's text is not decoded by the HTML parser.
+
+    Args:
+        article: The article.
+
+    Returns:
+        The block, one line of JSON between the tags.
+    """
+    data = orjson.dumps(to_jsonld(article))
+    # Escapes that every JSON parser reads back as the same characters.
+    data = data.replace(b"<", b"\\u003c").replace(b">", b"\\u003e").replace(b"&", b"\\u0026")
+    if b"\xe2\x80\xa9" in data:  # U+2029 (see PARAGRAPH_END): escaped, as JavaScript needs
+        data = data.replace(b"\xe2\x80\xa9", b"\\u2029")
+    return f'<script type="application/ld+json">{data.decode()}</script>'
+
+
+# ------------------------------------------------------------------ reading
+
+_FIELD = re.compile(r"([A-Z][A-Za-z]*)\.([a-z_]+)")
+# Each node's model fields and the properties that carry them, from the table.
+_FIELDS: dict[str, dict[str, str]] = {}
+for _row in MAPPING:
+    _match = _FIELD.fullmatch(_row.field)
+    if _match is not None and _row.node == _match.group(1):
+        _FIELDS.setdefault(_row.node, {}).setdefault(_match.group(2), _row.property)
+_FIELDS["Article"]["tags"] = "keywords"
+_FIELDS["Tag"] = {"name": "name", "kind": "@type", "slug": "identifier", "same_as": "sameAs"}
+for _table in _FIELDS.values():
+    _table["type"] = "@type"  # the wire's "type" of an author is the node's @type
+# The properties each node may have: exactly those the table gives it.
+_ALLOWED: dict[str, frozenset[str]] = {
+    node: frozenset(
+        {"@type", *(row.property for row in MAPPING if row.node == node and row.property[0] != "(")}
+    )
+    for node in ("Article", "WebPage", "Person", "Organization", "Image", "Tag", "Quote")
+}
+_ALLOWED["Article"] |= {"@context"}
+_ALLOWED["RelatedStory"] = frozenset(
+    {"@type", *(row.property for row in MAPPING if row.node == "RelatedStory")}
+    - {"(the property that holds it)"}
+)
+# The nodes inside each node: (node, wire key) -> the node the value is.
+_CHILDREN = {
+    ("Article", "authors"): "agent",
+    ("Article", "publisher"): "Organization",
+    ("Article", "images"): "Image",
+    ("Person", "affiliation"): "Organization",
+    ("Person", "image"): "Image",
+    ("Organization", "logo"): "Image",
+    ("Quote", "speaker"): "agent",
+    ("RelatedStory", "publisher"): "Organization",
+    ("RelatedStory", "authors"): "agent",
+    ("RelatedStory", "image"): "Image",
+}
+_DURATION = re.compile(r"PT([1-9][0-9]{0,15})M")
+_TAG_NODE_TYPES = tuple(TAG_TYPES.values())
+
+
+def _names(node: str, fields: tuple[str, ...]) -> dict[str, str]:
+    return {field: _FIELDS[node][field] for field in fields}
+
+
+# The plain values each node maps one to one (texts, URLs, dates, numbers):
+# they go to the wire payload as they are, and from_dict checks them.
+_ARTICLE_VALUES = _names(
+    "Article",
+    (
+        "url",
+        "id",
+        "headline",
+        "alternative_headline",
+        "description",
+        "section",
+        "dateline",
+        "language",
+        "date_published",
+        "date_modified",
+        "is_accessible_for_free",
+    ),
+)
+_PERSON_VALUES = _names("Person", ("name", "url", "job_title"))
+_ORGANIZATION_VALUES = _names("Organization", ("name", "url"))
+_IMAGE_VALUES = _names(
+    "Image", ("url", "caption", "credit", "alt_text", "width", "height", "license_url")
+)
+_QUOTE_VALUES = _names("Quote", ("text", "context", "date", "source_url"))
+_RELATED_VALUES = _names("RelatedStory", ("url", "headline", "teaser", "date_published"))
+_RELATED_SOURCES = [
+    (relation, prop)
+    for relation, (_, prop) in RELATION_PROPERTIES.items()
+    if relation is not _RELATED
+]
+
+
+def _parse(data: object) -> Any:
+    if isinstance(data, Mapping):
+        return data
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        data = bytes(data)
+    elif not isinstance(data, str):
+        raise ValidationError(
+            [
+                ErrorDetail(
+                    "$",
+                    "type",
+                    f"expected a JSON-LD document (a dict, str or bytes), found {describe(data)}",
+                )
+            ]
+        )
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError as error:
+        raise ValidationError(
+            [ErrorDetail("$", "json", f"expected a JSON-LD document, found invalid JSON: {error}")]
+        ) from None
+
+
+class _Reader:
+    """
+    Maps one JSON-LD article node, as `to_jsonld` writes it, to wire-format values.
+
+    Problems of shape (a property the table does not have, an object where an
+    array belongs, a wrong @type) are reported here, at the input's path. The
+    values themselves are left for `from_dict` to check; `locate` then moves
+    its errors to the input's paths, using the record of where each quote,
+    related story and tag came from.
+    """
+
+    def __init__(self) -> None:
+        self.errors: list[ErrorDetail] = []
+        #: Where wire list items came from: ("quotes", 2) -> "$.hasPart[5]".
+        self.origins: dict[tuple[str, int], str] = {}
+        #: Paths already reported: errors of from_dict inside them are not repeated.
+        self.reported: list[str] = []
+        self.agents_seen: dict[str, tuple[object, dict[str, Any]]] = {}
+
+    def error(self, path: str, code: str, message: str) -> None:
+        self.errors.append(ErrorDetail(path, code, message))
+
+    def node(self, value: object, path: str, what: str, types: tuple[str, ...]) -> Any:
+        """Return *value* if it is an object of one of *types* with known keys, else None."""
+        if value.__class__ is not dict and not isinstance(value, Mapping):
+            self.error(path, "type", f"expected {_WHAT[what]} (an object), found {describe(value)}")
+            self.reported.append(path)
+            return None
+        found = value.get("@type")
+        if not isinstance(found, str) or found not in types:
+            names = " or ".join(repr(name) for name in types)
+            self.error(
+                f"{path}['@type']",
+                "missing" if found is None else "type",
+                f"expected the @type {names}, found {describe(found)}",
+            )
+            self.reported.append(path)
+            return None
+        allowed = _ALLOWED[what]
+        if not allowed.issuperset(value):
+            self.known(value, path, allowed)
+        return value
+
+    def known(self, value: Mapping[Any, Any], path: str, allowed: frozenset[str]) -> None:
+        for key in value:
+            if key in allowed:
+                continue
+            if isinstance(key, str):
+                self.error(
+                    join_path(path, key),
+                    "unknown_field",
+                    f"expected only properties newsmodel writes here "
+                    f"({', '.join(sorted(allowed))}), found {key!r}",
+                )
+            else:
+                self.error(path, "type", f"expected text keys, found {describe(key)}")
+
+    def array(self, value: object, path: str) -> list[Any]:
+        if isinstance(value, list):
+            return value
+        self.error(path, "type", f"expected an array, found {describe(value)}")
+        self.reported.append(path)
+        return []
+
+    @staticmethod
+    def values(node: Mapping[str, Any], out: dict[str, Any], names: dict[str, str]) -> None:
+        # A null is passed on as it is: from_dict takes it for an absent value.
+        out.update({field: node[prop] for field, prop in names.items() if prop in node})
+
+    def same_as(self, node: Mapping[str, Any], path: str, out: dict[str, Any]) -> None:
+        if "sameAs" in node:
+            out["same_as"] = self.array(node["sameAs"], f"{path}.sameAs")
+
+    def image(self, value: object, path: str) -> dict[str, Any]:
+        node = self.node(value, path, "Image", ("ImageObject",))
+        if node is None:
+            return {}
+        out: dict[str, Any] = {}
+        self.values(node, out, _IMAGE_VALUES)
+        if node.get("contentUrl") != node.get("url"):
+            self.error(
+                f"{path}.contentUrl",
+                "invalid",
+                f"expected contentUrl to be the url, {describe(node.get('url'))}, "
+                f"found {describe(node.get('contentUrl'))}",
+            )
+        return out
+
+    def organization(self, value: object, path: str) -> dict[str, Any]:
+        node = self.node(value, path, "Organization", ("Organization",))
+        out: dict[str, Any] = {"type": "organization"}
+        if node is not None:
+            self.values(node, out, _ORGANIZATION_VALUES)
+            self.same_as(node, path, out)
+            if "logo" in node:
+                out["logo"] = self.image(node["logo"], f"{path}.logo")
+        return out
+
+    def agent(self, value: object, path: str) -> dict[str, Any]:
+        # A speaker quoted again and again is read once: an equal node gives the
+        # same wire values (which from_dict, too, then makes once).
+        name = value.get("name") if value.__class__ is dict else None
+        seen = self.agents_seen.get(name) if name.__class__ is str else None
+        if seen is not None and seen[0] == value:
+            return seen[1]
+        count = len(self.errors)
+        out = self._agent(value, path)
+        if len(self.errors) == count and name.__class__ is str:
+            self.agents_seen[name] = (value, out)
+        return out
+
+    def _agent(self, value: object, path: str) -> dict[str, Any]:
+        if isinstance(value, Mapping) and value.get("@type") == "Organization":
+            return self.organization(value, path)
+        node = self.node(value, path, "Person", ("Person", "Organization"))
+        out: dict[str, Any] = {"type": "person"}
+        if node is not None:
+            self.values(node, out, _PERSON_VALUES)
+            self.same_as(node, path, out)
+            if "affiliation" in node:
+                out["affiliation"] = self.organization(node["affiliation"], f"{path}.affiliation")
+            if "image" in node:
+                out["image"] = self.image(node["image"], f"{path}.image")
+        return out
+
+    def agents(self, value: object, path: str) -> list[dict[str, Any]]:
+        return [
+            self.agent(item, f"{path}[{index}]")
+            for index, item in enumerate(self.array(value, path))
+        ]
+
+    def in_order(self, found: list[tuple[Any, str]], field: str) -> list[tuple[Any, str]]:
+        """Order (node, path) pairs by ``position``: whole numbers from 1, each once."""
+        by_position: dict[int, tuple[Any, str]] = {}
+        for node, path in found:
+            position: Any = node.get("position")
+            where = f"{path}.position"
+            if position.__class__ is not int or position < 1:
+                self.error(
+                    where,
+                    "invalid",
+                    f"expected a position (a whole number from 1: the order of the {field}), "
+                    f"found {describe(position)}",
+                )
+            elif position in by_position:
+                self.error(
+                    where,
+                    "duplicate",
+                    f"expected each position once, found {position} again "
+                    f"(first at {by_position[position][1]})",
+                )
+            else:
+                by_position[position] = (node, path)
+        ordered = [by_position[position] for position in sorted(by_position)]
+        for index, (_, path) in enumerate(ordered):
+            self.origins[field, index] = path
+        return ordered
+
+    def quotes(self, value: object, path: str) -> list[dict[str, Any]]:
+        found = []
+        for index, item in enumerate(self.array(value, path)):
+            where = f"{path}[{index}]"
+            node = self.node(item, where, "Quote", ("Quotation",))
+            if node is not None:
+                found.append((node, where))
+        quotes = []
+        for node, where in self.in_order(found, "quotes"):
+            out: dict[str, Any] = {}
+            self.values(node, out, _QUOTE_VALUES)
+            if "creator" in node:
+                out["speaker"] = self.agent(node["creator"], f"{where}.creator")
+            quotes.append(out)
+        return quotes
+
+    def related(self, document: Mapping[str, Any], page: Mapping[str, Any] | None) -> list[Any]:
+        sources = [(relation, document, "$", prop) for relation, prop in _RELATED_SOURCES]
+        if page is not None:
+            sources.insert(0, (_RELATED, page, "$.mainEntityOfPage", "relatedLink"))
+        found = []
+        relations: dict[str, Relation] = {}
+        for relation, holder, holder_path, prop in sources:
+            if prop not in holder:
+                continue
+            path = join_path(holder_path, prop)
+            for index, item in enumerate(self.array(holder[prop], path)):
+                where = f"{path}[{index}]"
+                node = self.node(item, where, "RelatedStory", ("Article",))
+                if node is not None:
+                    found.append((node, where))
+                    relations[where] = relation
+        stories = []
+        for node, where in self.in_order(found, "related"):
+            out: dict[str, Any] = {}
+            self.values(node, out, _RELATED_VALUES)
+            if node.get("@id") != node.get("url"):
+                self.error(
+                    f"{where}['@id']",
+                    "invalid",
+                    f"expected @id to be the url, {describe(node.get('url'))}, "
+                    f"found {describe(node.get('@id'))}",
+                )
+            if "publisher" in node:
+                out["publisher"] = self.organization(node["publisher"], f"{where}.publisher")
+            if "author" in node:
+                out["authors"] = self.agents(node["author"], f"{where}.author")
+            if "image" in node:
+                out["image"] = self.image(node["image"], f"{where}.image")
+            relation = relations[where]
+            if relation is not _RELATED:
+                out["relation"] = relation.value
+            stories.append(out)
+        return stories
+
+    def tags(self, document: Mapping[str, Any]) -> list[dict[str, Any]]:
+        keywords = self.array(document.get("keywords", []), "$.keywords")
+        tags: list[dict[str, Any]] = [{"name": name} for name in keywords]
+        index_of: dict[str, int] = {}
+        for index, name in enumerate(keywords):
+            if name.__class__ is str and name not in index_of:
+                index_of[name] = index
+        for position, item in enumerate(self.array(document.get("about", []), "$.about")):
+            where = f"$.about[{position}]"
+            about = self.node(item, where, "Tag", _TAG_NODE_TYPES)
+            if about is None:
+                continue
+            name = about.get("name")
+            found = index_of.get(name) if isinstance(name, str) else None
+            if found is None:
+                self.error(
+                    f"{where}.name",
+                    "invalid",
+                    f"expected the name of one of the keywords, found {describe(name)}",
+                )
+                continue
+            if ("about", found) in self.origins:
+                self.error(
+                    f"{where}.name",
+                    "duplicate",
+                    f"expected one about node per keyword, found {name!r} again "
+                    f"(first at {self.origins['about', found]})",
+                )
+                continue
+            self.origins["about", found] = where
+            tag = tags[found]
+            kind = TYPE_TAG_KINDS[about["@type"]]
+            if kind is not _TOPIC:
+                tag["kind"] = kind.value
+            if "identifier" in about:
+                tag["slug"] = about["identifier"]
+            self.same_as(about, where, tag)
+        return tags
+
+    def article(self, document: object) -> dict[str, Any]:
+        if not isinstance(document, Mapping):
+            self.error(
+                "$", "type", f"expected a JSON-LD node (an object), found {describe(document)}"
+            )
+            return {}
+        if not _ALLOWED["Article"].issuperset(document):
+            self.known(document, "$", _ALLOWED["Article"])
+        if document.get("@context") != CONTEXT:
+            self.error(
+                "$['@context']",
+                "invalid" if "@context" in document else "missing",
+                f"expected the @context {CONTEXT!r}, found {describe(document.get('@context'))}",
+            )
+        out: dict[str, Any] = {}
+        kind = _article_kind(document.get("@type"))
+        if kind is None:
+            self.error(
+                "$['@type']",
+                "type" if "@type" in document else "missing",
+                "expected an article type newsmodel writes (such as 'NewsArticle' or "
+                f"['NewsArticle', 'OpinionNewsArticle']), found {describe(document.get('@type'))}",
+            )
+        elif kind is not ArticleKind.NEWS:
+            out["kind"] = kind.value
+        self.values(document, out, _ARTICLE_VALUES)
+        page = self.page(document)
+        if "author" in document:
+            out["authors"] = self.agents(document["author"], "$.author")
+        if "publisher" in document:
+            out["publisher"] = self.organization(document["publisher"], "$.publisher")
+        if "keywords" in document or "about" in document:
+            out["tags"] = self.tags(document)
+        if "image" in document:
+            items = self.array(document["image"], "$.image")
+            out["images"] = [self.image(item, f"$.image[{i}]") for i, item in enumerate(items)]
+        if "articleBody" in document:
+            body = document["articleBody"]
+            if isinstance(body, str):
+                out["body"] = paragraphs(body)
+            else:
+                self.error("$.articleBody", "type", f"expected text, found {describe(body)}")
+        if "timeRequired" in document:
+            duration = document["timeRequired"]
+            match = _DURATION.fullmatch(duration) if isinstance(duration, str) else None
+            if match is None:
+                self.error(
+                    "$.timeRequired",
+                    "invalid",
+                    f"expected a duration in whole minutes like 'PT2M', found {describe(duration)}",
+                )
+            else:
+                out["reading_time_minutes"] = int(match.group(1))
+        if "hasPart" in document:
+            out["quotes"] = self.quotes(document["hasPart"], "$.hasPart")
+        related = self.related(document, page)
+        if related:
+            out["related"] = related
+        return out
+
+    def page(self, document: Mapping[str, Any]) -> Mapping[str, Any] | None:
+        path = "$.mainEntityOfPage"
+        if "mainEntityOfPage" not in document:
+            self.error(path, "missing", "expected the WebPage node of the article's url")
+            return None
+        page: Mapping[str, Any] | None = self.node(
+            document["mainEntityOfPage"], path, "WebPage", ("WebPage",)
+        )
+        if page is None:
+            return None
+        url = document.get("url")
+        for key in ("@id", "url"):
+            if page.get(key) != url:
+                self.error(
+                    join_path(path, key),
+                    "invalid",
+                    f"expected the article's url, {describe(url)}, found {describe(page.get(key))}",
+                )
+        return page
+
+    def locate(self, detail: ErrorDetail, wire: dict[str, Any]) -> ErrorDetail | None:
+        """Return *detail* (an error of the wire payload) at its path in the input, or None."""
+        steps = [(m.group(1), m.group(2)) for m in _STEP.finditer(detail.path)]
+        path = _locate(steps, wire, self.origins)
+        if path is None or any(
+            path == done or path.startswith((f"{done}.", f"{done}[")) for done in self.reported
+        ):
+            return None
+        return ErrorDetail(path, detail.code, detail.message)
+
+
+_WHAT = {
+    "Image": "an ImageObject",
+    "Organization": "an Organization",
+    "Person": "a Person or an Organization",
+    "Quote": "a Quotation",
+    "RelatedStory": "an Article (a related story)",
+    "Tag": "a tag's node",
+    "WebPage": "a WebPage",
+}
+_STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[([0-9]+)\]")
+
+
+def _locate(
+    steps: list[tuple[str | None, str | None]],
+    wire: dict[str, Any],
+    origins: dict[tuple[str, int], str],
+) -> str | None:
+    if not steps:
+        return "$"
+    top = steps[0][0]
+    if top is None:
+        return None
+    if top == "kind":
+        return "$['@type']"
+    if top == "body":
+        return "$.articleBody"
+    has_index = len(steps) > 1 and steps[1][1] is not None
+    if top in ("quotes", "related", "tags") and has_index:
+        index = int(steps[1][1])  # type: ignore[arg-type]
+        items = wire.get(top)
+        item = items[index] if isinstance(items, list) and index < len(items) else {}
+        rest = steps[2:]
+        if top == "tags":
+            field = rest[0][0] if rest else None
+            if field is None or field == "name":
+                return f"$.keywords[{index}]"
+            base = origins.get(("about", index))
+            return None if base is None else _walk(base, "Tag", rest, item)
+        base = origins.get((top, index))
+        node = "Quote" if top == "quotes" else "RelatedStory"
+        return None if base is None else _walk(base, node, rest, item)
+    return _walk("$", "Article", steps, wire)
+
+
+def _walk(
+    path: str, node: str | None, steps: list[tuple[str | None, str | None]], value: Any
+) -> str:
+    for key, index in steps:
+        if index is not None:
+            path = f"{path}[{index}]"
+            position = int(index)
+            value = value[position] if isinstance(value, list) and position < len(value) else None
+            continue
+        assert key is not None  # the pattern matches one group or the other
+        if node == "agent":
+            kind = value.get("type") if isinstance(value, dict) else None
+            node = "Organization" if kind == "organization" else "Person"
+        names = _FIELDS.get(node or "", {})
+        path = join_path(path, names.get(key, key))
+        node = _CHILDREN.get((node or "", key))
+        value = value.get(key) if isinstance(value, dict) else None
+    return path
+
+
+def _article_kind(value: object) -> ArticleKind | None:
+    if isinstance(value, str):
+        return TYPE_KINDS.get((value,))
+    if isinstance(value, list) and len(value) == 2 and all(isinstance(t, str) for t in value):
+        return TYPE_KINDS.get((value[0], value[1]))
+    return None
+
+
+def from_jsonld(data: Mapping[str, Any] | str | bytes) -> Article:
+    """
+    Read back an article from the JSON-LD that `to_jsonld` wrote.
+
+    ``from_jsonld(to_jsonld(article)) == article`` for every article: every
+    field survives, including a slug or a reading time given explicitly
+    (rather than derived), a quote's date as a date or a datetime, and each
+    related story with its relation and place in the list. Anything else is
+    refused: a property the mapping does not have, an object where an array
+    belongs, a value the model does not accept.
+
+    Args:
+        data: The document: a dict, or its JSON text as str or bytes.
+
+    Returns:
+        The article.
+
+    Raises:
+        ValidationError: Listing every problem, each at its path in *data*
+            (``$.hasPart[2].creator.url``).
+    """
+    document = _parse(data)
+    reader = _Reader()
+    wire = reader.article(document)
+    errors = reader.errors
+    if not isinstance(document, Mapping):
+        raise ValidationError(errors)
+    try:
+        article = from_dict(wire)
+    except ValidationError as error:
+        for detail in error.errors:
+            moved = reader.locate(detail, wire)
+            if moved is not None and moved not in errors:
+                errors.append(moved)
+    if errors:
+        raise ValidationError(errors)
+    return article
+
+
+def is_own_jsonld(document: object) -> bool:
+    """
+    Return True if *document* has the shape `to_jsonld` writes (to read it exactly).
+
+    A quick test of the shape only: the schema.org context, an article type
+    newsmodel writes, only properties the mapping has, and the WebPage node
+    of the article's own url.
+    """
+    if not isinstance(document, Mapping) or document.get("@context") != CONTEXT:
+        return False
+    page = document.get("mainEntityOfPage")
+    url = document.get("url")
+    return (
+        _article_kind(document.get("@type")) is not None
+        and _ALLOWED["Article"].issuperset(document)
+        and isinstance(page, Mapping)
+        and page.get("@type") == "WebPage"
+        and page.get("@id") == url
+        and page.get("url") == url
+    )

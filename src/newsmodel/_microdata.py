@@ -1,0 +1,493 @@
+"""
+schema.org microdata: `to_microdata`, an HTML fragment that says what `to_jsonld` says.
+
+The fragment is semantic HTML a publisher can drop into a page and style:
+an ``<article>`` item with the headline, the byline, the dates, the lead image
+as a ``<figure>``, the body with each quote marked where its words stand, the
+tags, the publisher and related-story teasers. The mapping is the one in
+`newsmodel._schemaorg`; the tests read the fragment back with extruct and
+compare it with `to_jsonld`.
+
+Values are exact for every reader: a text goes in an element's content only
+when no reader can change it (no line breaks, no leading, trailing or double
+spaces), and otherwise in ``<meta itemprop content>`` beside the shown text;
+URLs are in ``href``/``src``, dates in ``<time datetime>``. Every text and
+attribute is escaped with `html.escape`, so no text can make markup.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from html import escape
+from itertools import accumulate
+from typing import TYPE_CHECKING
+
+from ._jsonld import article_body
+from ._models import Organization, Person, Relation, TagKind
+from ._schemaorg import KIND_TYPES, RELATION_PROPERTIES, SCHEMA, TAG_TYPES
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from ._models import Article, Image, Quote, RelatedStory, Tag
+
+__all__ = ["to_microdata"]
+
+_TOPIC = TagKind.TOPIC
+_RELATED = Relation.RELATED
+_ITEMTYPES = {kind: " ".join(SCHEMA + name for name in types) for kind, types in KIND_TYPES.items()}
+_RELATION_PROPS = {relation: prop for relation, (_, prop) in RELATION_PROPERTIES.items()}
+_WHITESPACE = re.compile(r"\s+")
+_ARTICLE = SCHEMA + "Article"
+
+Memo = dict[tuple[object, ...], str]  # made once per article: (id(value), what, ...) -> HTML
+
+
+def _stable(text: str) -> bool:
+    # True if every microdata reader gets *text* back from an element's
+    # content: the spec's textContent gives it raw, extruct's html-text
+    # strips it and collapses each run of whitespace to one space. A
+    # printable text holds no whitespace but the space (isprintable is False
+    # for line breaks and every other separator), which is quick to test.
+    if text.isprintable():
+        return "  " not in text and text[0] != " " and text[-1] != " "
+    return _WHITESPACE.sub(" ", text.strip()) == text
+
+
+def _text(tag: str, prop: str, value: str, attrs: str = "") -> str:
+    shown = escape(value)
+    if _stable(value):
+        return f'<{tag}{attrs} itemprop="{prop}">{shown}</{tag}>'
+    return f'<{tag}{attrs}>{shown}</{tag}><meta itemprop="{prop}" content="{shown}">'
+
+
+def _meta(prop: str, value: str) -> str:
+    return f'<meta itemprop="{prop}" content="{escape(value)}">'
+
+
+def _link(prop: str, url: str) -> str:
+    return f'<link itemprop="{prop}" href="{escape(url)}">'
+
+
+def _time(prop: str, value: date, shown: bool = True) -> str:  # noqa: FBT001, FBT002
+    iso = value.isoformat()
+    text = (iso[:16].replace("T", " ") if len(iso) > 10 else iso) if shown else ""
+    return f'<time itemprop="{prop}" datetime="{iso}">{text}</time>'
+
+
+def _same_as(urls: tuple[str, ...]) -> str:
+    return "".join(f'<link itemprop="sameAs" href="{escape(url)}">' for url in urls)
+
+
+# --------------------------------------------------------- data-only items
+# Items whose values are all in <meta>, <link> and empty <time> elements: for
+# what the page does not show, and inside texts whose reading they must not
+# change (a quote's speaker in the body).
+
+
+def _image_values(image: Image) -> str:
+    out = []
+    if image.caption is not None:
+        out.append(_meta("caption", image.caption))
+    if image.credit is not None:
+        out.append(_meta("creditText", image.credit))
+    if image.alt_text is not None:
+        out.append(_meta("description", image.alt_text))
+    if image.width is not None:
+        out.append(f'<meta itemprop="width" content="{image.width}">')
+    if image.height is not None:
+        out.append(f'<meta itemprop="height" content="{image.height}">')
+    if image.license_url is not None:
+        out.append(_link("license", image.license_url))
+    return "".join(out)
+
+
+def _image_data(image: Image, prop: str) -> str:
+    return (
+        f'<span itemprop="{prop}" itemscope itemtype="{SCHEMA}ImageObject">'
+        f'<link itemprop="url contentUrl" href="{escape(image.url)}">{_image_values(image)}</span>'
+    )
+
+
+def _organization_extra(org: Organization) -> str:
+    extra = _same_as(org.same_as) if org.same_as else ""
+    if org.logo is not None:
+        extra += _image_data(org.logo, "logo")
+    return extra
+
+
+def _person_extra(person: Person) -> str:
+    out = [_same_as(person.same_as)] if person.same_as else []
+    if person.job_title is not None:
+        out.append(_meta("jobTitle", person.job_title))
+    if person.affiliation is not None:
+        out.append(_agent_data(person.affiliation, "affiliation"))
+    if person.image is not None:
+        out.append(_image_data(person.image, "image"))
+    return "".join(out)
+
+
+def _agent_data(agent: Person | Organization, prop: str) -> str:
+    is_org = agent.__class__ is Organization
+    kind = "Organization" if is_org else "Person"
+    url = _link("url", agent.url) if agent.url is not None else ""
+    extra = _organization_extra(agent) if is_org else _person_extra(agent)  # type: ignore[arg-type]
+    return (
+        f'<span itemprop="{prop}" itemscope itemtype="{SCHEMA}{kind}">'
+        f"{_meta('name', agent.name)}{url}{extra}</span>"
+    )
+
+
+def _agent_visible(agent: Person | Organization, prop: str) -> str:
+    is_org = agent.__class__ is Organization
+    kind = "Organization" if is_org else "Person"
+    name = _text("span", "name", agent.name)
+    if agent.url is not None:
+        name = f'<a itemprop="url" href="{escape(agent.url)}">{name}</a>'
+    extra = _organization_extra(agent) if is_org else _person_extra(agent)  # type: ignore[arg-type]
+    return f'<span itemprop="{prop}" itemscope itemtype="{SCHEMA}{kind}">{name}{extra}</span>'
+
+
+def _cached(memo: Memo, agent: Person | Organization, prop: str, *, visible: bool) -> str:
+    key = (id(agent), prop if visible else prop + "/data")
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = (_agent_visible if visible else _agent_data)(agent, prop)
+    return found
+
+
+# ------------------------------------------------------------------ images
+
+
+def _img(image: Image) -> str:
+    alt = escape(image.alt_text) if image.alt_text is not None else ""
+    size = ""
+    if image.width is not None:
+        size += f' width="{image.width}"'
+    if image.height is not None:
+        size += f' height="{image.height}"'
+    return f'<img itemprop="url contentUrl" src="{escape(image.url)}" alt="{alt}"{size}>'
+
+
+def _figure(image: Image, css: str) -> str:
+    caption = []
+    if image.caption is not None:
+        caption.append(_text("span", "caption", image.caption, ' class="caption"'))
+    if image.credit is not None:
+        caption.append(_text("small", "creditText", image.credit, ' class="credit"'))
+    values = []
+    if image.alt_text is not None:
+        values.append(_meta("description", image.alt_text))
+    if image.width is not None:
+        values.append(f'<meta itemprop="width" content="{image.width}">')
+    if image.height is not None:
+        values.append(f'<meta itemprop="height" content="{image.height}">')
+    if image.license_url is not None:
+        values.append(_link("license", image.license_url))
+    figcaption = f"<figcaption>{' '.join(caption)}</figcaption>" if caption else ""
+    return (
+        f'<figure class="{css}" itemprop="image" itemscope itemtype="{SCHEMA}ImageObject">'
+        f"{_img(image)}{figcaption}{''.join(values)}</figure>\n"
+    )
+
+
+# ------------------------------------------------------------------ quotes
+
+
+def _quote_values(quote: Quote, position: int, memo: Memo) -> str:
+    # Quotes of one speaker in one address share all but the position: the
+    # rest is made once.
+    key = (id(quote.speaker), quote.context, quote.date, quote.source_url)
+    rest = memo.get(key)
+    if rest is None:
+        out = [_cached(memo, quote.speaker, "creator", visible=False)]
+        if quote.context is not None:
+            out.append(_meta("description", quote.context))
+        if quote.date is not None:
+            out.append(_time("dateCreated", quote.date, shown=False))
+        if quote.source_url is not None:
+            out.append(_link("isBasedOn", quote.source_url))
+        rest = memo[key] = "".join(out)
+    return f'<meta itemprop="position" content="{position}">{rest}'
+
+
+_QUOTATION = f'itemprop="hasPart" itemscope itemtype="{SCHEMA}Quotation"'
+
+
+def _quote_in_text(quote: Quote, position: int, memo: Memo) -> str:
+    # The words as they stand in the paragraph, made a Quotation item.
+    words = _text("span", "text", quote.text)
+    return f'<span class="quote" {_QUOTATION}>{words}{_quote_values(quote, position, memo)}</span>'
+
+
+def _quote_data(quote: Quote, position: int, memo: Memo) -> str:
+    # A quote whose words stand in the body inside another marked quote.
+    values = _quote_values(quote, position, memo)
+    return f"<span {_QUOTATION}>{_meta('text', quote.text)}{values}</span>"
+
+
+def _blockquote(quote: Quote, position: int, memo: Memo) -> str:
+    # A quote whose words are not in the body: shown on its own.
+    cite = f' cite="{escape(quote.source_url)}"' if quote.source_url is not None else ""
+    footer = [_cached(memo, quote.speaker, "creator", visible=True)]
+    if quote.context is not None:
+        footer.append(", " + _text("span", "description", quote.context, ' class="context"'))
+    if quote.date is not None:
+        footer.append(", " + _time("dateCreated", quote.date))
+    source = _link("isBasedOn", quote.source_url) if quote.source_url is not None else ""
+    return (
+        f'<blockquote class="quote"{cite} {_QUOTATION}>'
+        f'<meta itemprop="position" content="{position}">{_text("p", "text", quote.text)}'
+        f"<footer>{''.join(footer)}{source}</footer></blockquote>\n"
+    )
+
+
+def _place_quotes(
+    body: tuple[str, ...], quotes: tuple[Quote, ...]
+) -> tuple[dict[int, list[tuple[int, int, int]]], dict[tuple[int, int], list[int]], list[int]]:
+    """
+    Decide where each quote is marked.
+
+    Longer quotes first, each at the first place in the body where its words
+    stand and no marked quote is; a quote whose words stand only inside
+    another marked quote is given as a data-only item just before it.
+
+    Returns:
+        The marked spans (paragraph -> [(start, end, quote index)]), the
+        data-only items ((paragraph, offset) -> [quote index]) and the quotes
+        whose words are not in the body.
+    """
+    # One text to search: NUL, which no text holds, between the paragraphs.
+    text = "\x00".join(body)
+    marked: list[tuple[int, int, int]] = []  # (start, end, quote) in *text*
+    inside: list[tuple[int, int]] = []  # (offset in *text*, quote)
+    elsewhere: list[int] = []
+    order = sorted(range(len(quotes)), key=lambda i: -len(quotes[i].text))
+    for index in order:
+        words = quotes[index].text
+        start = text.find(words)
+        if start < 0:
+            elsewhere.append(index)
+            continue
+        size = len(words)
+        clash_at = -1
+        while start >= 0:
+            end = start + size
+            for other in marked:
+                if other[0] < end and start < other[1]:
+                    if clash_at < 0:
+                        clash_at = other[0]
+                    break
+            else:
+                marked.append((start, end, index))
+                break
+            start = text.find(words, start + 1)
+        else:
+            inside.append((clash_at, index))
+    if not inside and len(marked) == len(body) == 1:
+        return {0: marked}, {}, elsewhere
+    starts = list(accumulate((len(paragraph) + 1 for paragraph in body[:-1]), initial=0))
+    spans: dict[int, list[tuple[int, int, int]]] = {}
+    for start, end, index in marked:
+        number = bisect_right(starts, start) - 1
+        offset = starts[number]
+        spans.setdefault(number, []).append((start - offset, end - offset, index))
+    data: dict[tuple[int, int], list[int]] = {}
+    for at, index in inside:
+        number = bisect_right(starts, at) - 1
+        data.setdefault((number, at - starts[number]), []).append(index)
+    return spans, data, elsewhere
+
+
+def _paragraph(
+    number: int,
+    text: str,
+    spans: list[tuple[int, int, int]],
+    inside: dict[tuple[int, int], list[int]],
+    quotes: tuple[Quote, ...],
+    memo: Memo,
+) -> str:
+    out = []
+    done = 0
+    for start, end, index in sorted(spans):
+        out.append(escape(text[done:start]))
+        out.extend(
+            _quote_data(quotes[other], other + 1, memo)
+            for other in sorted(inside.get((number, start), ()))
+        )
+        out.append(_quote_in_text(quotes[index], index + 1, memo))
+        done = end
+    out.append(escape(text[done:]))
+    return f"<p>{''.join(out)}</p>"
+
+
+def _body(a: Article, memo: Memo) -> tuple[str, list[int]]:
+    body, quotes = a.body, a.quotes
+    if quotes:
+        spans, inside, elsewhere = _place_quotes(body, quotes)
+    else:
+        spans, inside, elsewhere = {}, {}, []
+    paragraphs = [
+        _paragraph(number, text, spans[number], inside, quotes, memo)
+        if spans.get(number)
+        else f"<p>{escape(text)}</p>"
+        for number, text in enumerate(body)
+    ]
+    joined = "\n\n".join(paragraphs)
+    if not any(spans.values()) and all(_stable(text) for text in body):
+        # Every reader gets the paragraphs, joined by a blank line, from the
+        # div itself: textContent has the "\n\n" between the <p>s, and
+        # html-text puts a blank line around each <p>.
+        return f'<div class="body" itemprop="articleBody">{joined}</div>\n', elsewhere
+    return (
+        f'{_meta("articleBody", article_body(body))}\n<div class="body">{joined}</div>\n',
+        elsewhere,
+    )
+
+
+# ------------------------------------------------------------------- rest
+
+
+def _about(tag: Tag) -> str:
+    slug = tag._slug  # the explicit slug only: a derived one is not written
+    if tag.kind is _TOPIC and slug is None and not tag.same_as:
+        return ""
+    identifier = _meta("identifier", slug) if slug is not None else ""
+    return (
+        f'<span itemprop="about" itemscope itemtype="{SCHEMA}{TAG_TYPES[tag.kind]}">'
+        f"{_meta('name', tag.name)}{identifier}{_same_as(tag.same_as)}</span>"
+    )
+
+
+def _teaser(story: RelatedStory, position: int, prop: str, memo: Memo) -> str:
+    url = escape(story.url)
+    headline = _text("span", "headline", story.headline)
+    out = [
+        f'<li class="teaser" itemprop="{prop}" itemscope itemtype="{_ARTICLE}" itemid="{url}">',
+        f'<meta itemprop="position" content="{position}">',
+        f'<a itemprop="url" href="{url}">{headline}</a>',
+    ]
+    if story.teaser is not None:
+        out.append(_text("p", "description", story.teaser, ' class="teaser-text"'))
+    if story.image is not None:
+        image = story.image
+        out.append(
+            f'<span itemprop="image" itemscope itemtype="{SCHEMA}ImageObject">'
+            f"{_img(image)}{_image_values(image)}</span>"
+        )
+    byline = [_cached(memo, author, "author", visible=True) for author in story.authors]
+    if story.date_published is not None:
+        byline.append(_time("datePublished", story.date_published))
+    if story.publisher is not None:
+        byline.append(_cached(memo, story.publisher, "publisher", visible=True))
+    if byline:
+        out.append(f'<p class="teaser-meta">{", ".join(byline)}</p>')
+    out.append("</li>\n")
+    return "".join(out)
+
+
+def _header(a: Article, memo: Memo) -> str:
+    out = ["\n<header>\n"]
+    if a.section is not None:
+        out.append(_text("p", "articleSection", a.section, ' class="section"') + "\n")
+    out.append(_text("h1", "headline", a.headline) + "\n")
+    if a.alternative_headline is not None:
+        out.append(
+            _text("p", "alternativeHeadline", a.alternative_headline, ' class="alternative"') + "\n"
+        )
+    if a.description is not None:
+        out.append(_text("p", "description", a.description, ' class="description"') + "\n")
+    if a.authors:
+        names = ", ".join(_cached(memo, author, "author", visible=True) for author in a.authors)
+        out.append(f'<p class="byline">{names}</p>\n')
+    dates = []
+    if a.dateline is not None:
+        dates.append(_text("span", "dateline", a.dateline, ' class="dateline"'))
+    dates.append(_time("datePublished", a.date_published))
+    if a.date_modified is not None:
+        dates.append(_time("dateModified", a.date_modified))
+    out.append(f'<p class="dates">{" ".join(dates)}</p>\n</header>\n')
+    return "".join(out)
+
+
+def _footer(a: Article, url: str, memo: Memo) -> str:
+    out = ["<footer>\n"]
+    if a.tags:
+        items = "".join(
+            f"<li>{_text('span', 'keywords', tag.name)}{_about(tag)}</li>" for tag in a.tags
+        )
+        out.append(f'<ul class="tags">{items}</ul>\n')
+    if a.publisher is not None:
+        publisher = _cached(memo, a.publisher, "publisher", visible=True)
+        out.append(f'<p class="publisher">{publisher}</p>\n')
+    references = []
+    related = []
+    for position, story in enumerate(a.related, 1):
+        if story.relation is _RELATED:
+            related.append(_teaser(story, position, "relatedLink", memo))
+        else:
+            references.append(_teaser(story, position, _RELATION_PROPS[story.relation], memo))
+    if references:
+        out.append(f'<ul class="references">\n{"".join(references)}</ul>\n')
+    teasers = f'<ul class="teasers">\n{"".join(related)}</ul>\n' if related else ""
+    out.append(
+        f'<aside class="related" itemprop="mainEntityOfPage" itemscope '
+        f'itemtype="{SCHEMA}WebPage" itemid="{url}"><link itemprop="url" href="{url}">'
+        f"{teasers}</aside>\n</footer>\n</article>\n"
+    )
+    return "".join(out)
+
+
+def to_microdata(article: Article, *, include_body: bool = True) -> str:
+    """
+    Return *article* as an HTML fragment with schema.org microdata.
+
+    An ``<article itemscope itemtype=…>`` (a NewsArticle subtype with
+    NewsArticle beside it, space-separated) with the headline, the byline
+    (each author its own item, linked where it has a url), ``<time datetime>``
+    for every date, the lead image as a ``<figure>`` with caption and credit,
+    the body paragraphs with each quote marked as a Quotation where its words
+    stand (and as a ``<blockquote>`` where they don't), the tags, the
+    publisher and the related-story teasers. Read by a microdata parser, it
+    says what `to_jsonld` says.
+
+    Args:
+        article: The article.
+        include_body: False to leave out the body (for a page that shows the
+            body itself, or a teaser): the quotes are then given as items
+            without visible text.
+
+    Returns:
+        The fragment, escaped throughout: no text can make markup.
+    """
+    a = article
+    memo: Memo = {}
+    url = escape(a.url)
+    out = [
+        f'<article itemscope itemtype="{_ITEMTYPES[a.kind]}" lang="{escape(a.language)}">\n',
+        f'<link itemprop="url" href="{url}">',
+    ]
+    if a.id is not None:
+        out.append(_meta("identifier", a.id))
+    out.append(_meta("inLanguage", a.language))
+    out.append(_header(a, memo))
+    if a.images:
+        out.append(_figure(a.images[0], "lead-image"))
+    if a._reading_time_minutes is not None:  # given, not derived
+        out.append(f'<meta itemprop="timeRequired" content="PT{a._reading_time_minutes}M">')
+    free = "true" if a.is_accessible_for_free else "false"
+    out.append(f'<meta itemprop="isAccessibleForFree" content="{free}">\n')
+    quotes = a.quotes
+    if include_body and a.body:
+        body, elsewhere = _body(a, memo)
+        out.append(body)
+    else:
+        elsewhere = list(range(len(quotes))) if include_body else []
+        if quotes and not include_body:
+            items = "".join(_quote_data(q, n, memo) for n, q in enumerate(quotes, 1))
+            out.append(f'<div class="quotes">{items}</div>\n')
+    out.extend(_blockquote(quotes[index], index + 1, memo) for index in elsewhere)
+    out.extend(_figure(image, "image") for image in a.images[1:])
+    out.append(_footer(a, url, memo))
+    return "".join(out)

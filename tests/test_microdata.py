@@ -1,0 +1,286 @@
+"""Tests for schema.org microdata: to_microdata, read back by extruct and an HTML5 parser."""
+
+from __future__ import annotations
+
+import importlib
+import re
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import html5lib
+import pytest
+from extruct.w3cmicrodata import MicrodataExtractor
+from hypothesis import given, settings
+
+import newsmodel as nm
+from newsmodel import strategies
+from newsmodel._jsonld import to_jsonld
+from newsmodel._microdata import to_microdata
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from hypothesis.strategies import SearchStrategy
+
+sys.path.insert(0, str(Path(__file__).parent))
+# The articles the JSON-LD tests build, shared (a test module is no package).
+_shared: Any = importlib.import_module("test_jsonld")
+full_article: Callable[..., nm.Article] = _shared.full_article
+seed: Callable[[], nm.Article] = _shared.seed
+hostile_articles: Callable[[], SearchStrategy[nm.Article]] = _shared.hostile_articles
+
+SCHEMA = "https://schema.org/"
+
+
+def has_noncharacter(text: str) -> bool:
+    """Unicode noncharacters: HTML calls each a parse error (raw or referenced) but keeps it."""
+    return any(0xFDD0 <= ord(c) <= 0xFDEF or ord(c) & 0xFFFE == 0xFFFE for c in text)
+
+
+def extract(html: str) -> list[dict[str, Any]]:
+    """Return the top-level items extruct reads from *html* (spec-like, strict form)."""
+    items: list[dict[str, Any]] = MicrodataExtractor(strict=True).extract(html)
+    return items
+
+
+def from_microdata(item: Any) -> Any:
+    """Normalize an extruct item to the JSON-LD shape: short types, @id, arrays of values."""
+    if not isinstance(item, dict):
+        return item
+    out: dict[str, Any] = {"@type": [name.removeprefix(SCHEMA) for name in item["type"]]}
+    if "id" in item:
+        out["@id"] = item["id"]
+    for key, values in item.get("properties", {}).items():
+        out[key] = [from_microdata(value) for value in values]
+    return _in_position_order(out)
+
+
+def from_jsonld(value: Any) -> Any:
+    """Normalize JSON-LD the same way: every value an array, numbers and booleans as text."""
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            if key == "@context":
+                continue
+            if key == "@type":
+                out[key] = [item] if isinstance(item, str) else list(item)
+            elif key == "@id":
+                out[key] = item
+            else:
+                items = item if isinstance(item, list) else [item]
+                out[key] = [from_jsonld(x) for x in items]
+        return _in_position_order(out)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return value
+
+
+def _in_position_order(node: dict[str, Any]) -> dict[str, Any]:
+    # Microdata lists quotes in the body's order; both forms carry each
+    # quote's position, which is the order of the article's quotes.
+    if "hasPart" in node:
+        node["hasPart"] = sorted(node["hasPart"], key=lambda part: int(part["position"][0]))
+    return node
+
+
+def html5_tree(html: str) -> tuple[Any, list[Any]]:
+    """Parse *html* as a fragment with html5lib: the tree and the parse errors."""
+    parser = html5lib.HTMLParser(namespaceHTMLElements=False)
+    return parser.parseFragment(html), parser.errors
+
+
+def check_markup(article: nm.Article, html: str) -> None:
+    """Assert what every article's microdata must satisfy."""
+    items = extract(html)
+    assert 1 == len(items)
+    assert from_jsonld(to_jsonld(article)) == from_microdata(items[0])
+    tree, errors = html5_tree(html)
+    expected_errors = ["invalid-codepoint"] if has_noncharacter(html) else []
+    assert expected_errors == sorted({error[1] for error in errors})
+    # Every "<" in the output opens or closes our own markup: the parser made
+    # exactly one element for each start tag we wrote, and none from any text.
+    assert len(re.findall(r"<[a-z]", html)) == sum(1 for _ in tree.iter()) - 1
+    assert [] == [element for element in tree.iter() if element.tag == "script"]
+
+
+# ----------------------------------------------------------- the same graph
+
+
+def test_seed_microdata_says_what_the_jsonld_says() -> None:
+    """extruct reads the seed's microdata back as the JSON-LD graph; html5lib finds no error."""
+    article = seed()
+    check_markup(article, to_microdata(article))
+
+
+def test_full_article_microdata_says_what_the_jsonld_says() -> None:
+    """Every field of every class: the two forms agree."""
+    article = full_article()
+    check_markup(article, to_microdata(article))
+
+
+@given(strategies.articles())
+def test_every_article_microdata_says_what_the_jsonld_says(article: nm.Article) -> None:
+    """Over the whole model, microdata read by extruct equals the JSON-LD graph."""
+    check_markup(article, to_microdata(article))
+
+
+@settings(max_examples=60)
+@given(hostile_articles())
+def test_nothing_escapes_the_markup(article: nm.Article) -> None:
+    """Hostile text in every field comes back unchanged, and makes no element."""
+    check_markup(article, to_microdata(article))
+
+
+# ------------------------------------------------------------------ the HTML
+
+
+def test_seed_markup_is_semantic_html() -> None:
+    """An article item with h1, byline items, time elements, a figure, paragraphs, tags."""
+    html = to_microdata(seed())
+    tree, _ = html5_tree(html)
+    root = tree[0]
+    assert "article" == root.tag
+    assert f"{SCHEMA}NewsArticle" == root.get("itemtype")
+    assert "en" == root.get("lang")
+    headline = next(tree.iter("h1"))
+    assert ("headline", seed().headline) == (headline.get("itemprop"), headline.text)
+    byline = [e for e in tree.iter("span") if e.get("itemprop") == "author"]
+    assert [f"{SCHEMA}Person", f"{SCHEMA}Organization"] == [e.get("itemtype") for e in byline]
+    times = [(e.get("itemprop"), e.get("datetime")) for e in tree.iter("time")]
+    assert ("datePublished", "2024-10-13T21:04:00+03:00") == times[0]
+    figure = next(tree.iter("figure"))
+    assert ("image", "lead-image") == (figure.get("itemprop"), figure.get("class"))
+    assert [seed().images[0].url] == [img.get("src") for img in figure.iter("img")]
+    assert ["caption", "creditText"] == [
+        e.get("itemprop") for e in figure.iter() if e is not figure and e.get("class")
+    ]
+    body = next(e for e in tree.iter("div") if e.get("class") == "body")
+    assert 12 == len(list(body.iter("p")))
+    tags = next(e for e in tree.iter("ul") if e.get("class") == "tags")
+    assert [tag.name for tag in seed().tags] == [
+        e.text for e in tags.iter("span") if e.get("itemprop") == "keywords"
+    ]
+
+
+def test_kinds_are_space_separated_itemtypes() -> None:
+    """A NewsArticle subtype is an itemtype list with NewsArticle first."""
+    html = to_microdata(full_article(kind=nm.ArticleKind.OPINION))
+    assert html.startswith(
+        f'<article itemscope itemtype="{SCHEMA}NewsArticle {SCHEMA}OpinionNewsArticle"'
+    )
+    assert [f"{SCHEMA}NewsArticle", f"{SCHEMA}OpinionNewsArticle"] == extract(html)[0]["type"]
+
+
+def test_authors_with_a_url_are_linked() -> None:
+    """Each byline is its own item; the name is a link where the author has a url."""
+    html = to_microdata(full_article())
+    assert (
+        '<span itemprop="author" itemscope itemtype="https://schema.org/Person">'
+        '<a itemprop="url" href="https://kyivindependent.com/author/abbey/">'
+        '<span itemprop="name">Abbey Fenbert</span></a>'
+    ) in html
+    assert (
+        '<span itemprop="author" itemscope itemtype="https://schema.org/Organization">'
+        '<span itemprop="name">The Kyiv Independent news desk</span></span>'
+    ) in html
+
+
+def test_quotes_are_marked_where_their_words_stand() -> None:
+    """In the seed, seven quotes are marked in the body's text and one, inside another, as data."""
+    tree, _ = html5_tree(to_microdata(seed()))
+    body = next(e for e in tree.iter("div") if e.get("class") == "body")
+    marked = [e for e in body.iter("span") if e.get("itemprop") == "hasPart"]
+    assert 8 == len(marked)
+    shown = [e for e in marked if e.get("class") == "quote"]
+    assert [quote.text for quote in seed().quotes[1:]] == [
+        next(s for s in e.iter("span") if s.get("itemprop") == "text").text for e in shown
+    ]
+    assert [] == list(tree.iter("blockquote"))
+
+
+def test_quotes_not_in_the_body_are_blockquotes() -> None:
+    """A quote whose words the body does not hold is a blockquote with its speaker shown."""
+    article = full_article()
+    tree, _ = html5_tree(to_microdata(article))
+    blockquotes = list(tree.iter("blockquote"))
+    assert 1 == len(blockquotes)
+    assert ["Words said elsewhere"] == [p.text for p in blockquotes[0].iter("p")]
+    assert "hasPart" == blockquotes[0].get("itemprop")
+
+
+def test_body_reads_as_the_div_when_no_markup_is_inside() -> None:
+    """Plain paragraphs without quotes: the body div itself is articleBody, not a meta."""
+    article = full_article(quotes=[], body=["One.", "Two, three."])
+    html = to_microdata(article)
+    assert (
+        '<div class="body" itemprop="articleBody"><p>One.</p>\n\n<p>Two, three.</p></div>' in html
+    )
+    assert ["One.\n\nTwo, three."] == extract(html)[0]["properties"]["articleBody"]
+
+
+def test_texts_a_reader_would_change_are_in_meta() -> None:
+    """A text with a line break or double space is shown, and given exactly in a meta."""
+    html = to_microdata(full_article(headline="Two  spaces", section="ok"))
+    assert '<h1>Two  spaces</h1><meta itemprop="headline" content="Two  spaces">' in html
+    assert '<p class="section" itemprop="articleSection">ok</p>' in html
+
+
+def test_without_the_body() -> None:
+    """include_body=False leaves out the body; quotes become data-only items."""
+    article = full_article()
+    html = to_microdata(article, include_body=False)
+    properties = extract(html)[0]["properties"]
+    assert "articleBody" not in properties
+    assert ["1", "2", "3"] == [part["properties"]["position"][0] for part in properties["hasPart"]]
+    tree, errors = html5_tree(html)
+    assert [] == errors
+    assert [] == [e for e in tree.iter("div") if e.get("class") == "body"]
+    assert [] == list(tree.iter("blockquote"))
+    full = from_jsonld(to_jsonld(article))
+    del full["articleBody"]
+    assert full == from_microdata(extract(html)[0])
+
+
+def test_dates_are_time_elements() -> None:
+    """Every date is a <time> with a datetime attribute, a quote's day as a plain date."""
+    html = to_microdata(full_article())
+    assert '<time itemprop="datePublished" datetime="2024-10-13T21:04:00+03:00">' in html
+    assert '<time itemprop="dateModified" datetime="2024-10-14T09:00:30.123456+00:00">' in html
+    assert '<time itemprop="dateCreated" datetime="2024-10-13"></time>' in html
+    assert isinstance(full_article().quotes[0].date, date)
+
+
+def test_related_link_sits_in_the_webpage_item() -> None:
+    """Generic related teasers are inside the WebPage item; the others are the article's."""
+    properties = extract(to_microdata(full_article()))[0]["properties"]
+    page = properties["mainEntityOfPage"][0]
+    assert ["https://kyivindependent.com/related/", "https://kyivindependent.com/see-also/"] == [
+        story["id"] for story in page["properties"]["relatedLink"]
+    ]
+    assert "relatedLink" not in properties
+    assert ["https://kyivindependent.com/cited/"] == [s["id"] for s in properties["citation"]]
+
+
+def test_urls_are_escaped_in_attributes() -> None:
+    """A URL with quotes and angle brackets stays one attribute value."""
+    url = "https://example.com/a?b=\"c\"&d='e'<f>"
+    article = attrs.evolve(full_article(), url=url)
+    html = to_microdata(article)
+    tree, errors = html5_tree(html)
+    assert [] == errors
+    assert url == tree[0][0].get("href")
+    assert url == extract(html)[0]["properties"]["url"][0]
+
+
+@pytest.mark.parametrize("text", ["\ufdd0", "a\uffffb", "\U0010fffe"])
+def test_noncharacters_come_back_with_only_their_own_parse_error(text: str) -> None:
+    """HTML calls a noncharacter a parse error but keeps it; the value comes back unchanged."""
+    article = full_article(headline=text + " x")
+    html = to_microdata(article)
+    check_markup(article, html)
+    assert [text + " x"] == extract(html)[0]["properties"]["headline"]
