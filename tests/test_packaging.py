@@ -206,14 +206,26 @@ def _readme() -> str:
 
 
 def test_readme_example_command_prints_the_canonical_example() -> None:
-    """The README's first command ends by printing the example's canonical JSON."""
+    """The README's first command validates the example, then prints its canonical JSON."""
     commands = [line for line in _shell_blocks(_readme()) if "examples/" in line]
     assert 1 == len(commands)
-    last = commands[0].split(" && ")[-1]
-    argv = shlex.split(last)
-    assert ".venv/bin/python" == argv[0]
+    steps = [shlex.split(step) for step in commands[0].split(" && ")[2:]]
+    assert [".venv/bin/newsmodel"] * 2 == [argv[0] for argv in steps]
+    for argv in steps[:-1]:  # the validation succeeds quietly on stdout
+        check = subprocess.run(
+            [sys.executable, "-m", "newsmodel", *argv[1:]],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        )
+        assert (0, "") == (check.returncode, check.stdout)
     result = subprocess.run(
-        [sys.executable, *argv[1:]], capture_output=True, text=True, check=True, cwd=ROOT
+        [sys.executable, "-m", "newsmodel", *steps[-1][1:]],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
     )
     example = ROOT / "examples" / "kyiv-independent-2024-10-13.json"
     assert example.read_text(encoding="utf-8") == result.stdout
