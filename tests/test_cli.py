@@ -24,6 +24,12 @@ EXAMPLE = ROOT / "examples" / "kyiv-independent-2024-10-13.json"
 Run = tuple[int, str, str]
 
 
+def _hide(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Make newsmodel look like a version without *name* (it loads lazily)."""
+    monkeypatch.delattr(nm, name, raising=False)
+    monkeypatch.delitem(nm._LAZY, name, raising=False)
+
+
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> Run:
     """Run the command line in this process; return its exit status, stdout and stderr."""
     status = cli.main(list(argv))
@@ -550,7 +556,7 @@ def test_strict_without_lint_in_this_version_is_exit_2(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """When the library has no lint, --strict says so in one line and exits 2."""
-    monkeypatch.delattr(nm, "lint", raising=False)
+    _hide(monkeypatch, "lint")
     status, out, err = run(capsys, "validate", "--strict", str(EXAMPLE))
     assert (2, "", 1) == (status, out, len(err.splitlines()))
     assert "needs newsmodel.lint, which is not available in this version" in err
@@ -570,7 +576,7 @@ def test_html_page_without_extract_in_this_version_is_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """When the library cannot extract markup, validating a page says so and exits 2."""
-    monkeypatch.delattr(nm, "extract", raising=False)
+    _hide(monkeypatch, "extract")
     path = tmp_path / "page.html"
     path.write_text(PAGE, encoding="utf-8")
     status, out, err = run(capsys, "validate", str(path))
@@ -726,7 +732,7 @@ def test_convert_to_markup_without_it_in_this_version_is_exit_2(
 ) -> None:
     """When the library has no markup functions, the conversion says so and exits 2."""
     for name in names:
-        monkeypatch.delattr(nm, name, raising=False)
+        _hide(monkeypatch, name)
     status, out, err = run(capsys, "convert", str(EXAMPLE), "--to", to)
     assert (2, "", 1) == (status, out, len(err.splitlines()))
     assert "which is not available in this version" in err
@@ -799,7 +805,7 @@ def test_extract_without_it_in_this_version_is_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """When the library cannot extract, the command says so and exits 2."""
-    monkeypatch.delattr(nm, "extract", raising=False)
+    _hide(monkeypatch, "extract")
     path = tmp_path / "page.html"
     path.write_text(PAGE, encoding="utf-8")
     status, out, err = run(capsys, "extract", str(path))

@@ -24,12 +24,13 @@ PACKAGE_DIR = Path(newsmodel.__file__).resolve().parent
 
 def _public_names() -> set[str]:
     """Return the names the package namespace actually exports (not modules, not dunders)."""
+    # dir(), not vars(): some names load on first use (the module's __getattr__).
     return {
         name
-        for name, value in vars(newsmodel).items()
+        for name in dir(newsmodel)
         if not name.startswith("_")
-        and not isinstance(value, types.ModuleType)
-        and type(value).__module__ != "__future__"  # `from __future__ import annotations`
+        and not isinstance(getattr(newsmodel, name), types.ModuleType)
+        and type(getattr(newsmodel, name)).__module__ != "__future__"  # `annotations`
     }
 
 

@@ -7,13 +7,10 @@ web runs on: canonical JSON, schema.org JSON-LD and HTML microdata.
 
 from __future__ import annotations
 
+import typing as _typing
+
 from ._canonical import dumps, from_dict, loads, to_dict
 from ._errors import ErrorDetail, Finding, ValidationError
-from ._extract import extract
-from ._import import from_jsonld
-from ._jsonld import jsonld_script, to_jsonld
-from ._lint import lint
-from ._microdata import to_microdata
 from ._models import (
     WORDS_PER_MINUTE,
     Article,
@@ -28,8 +25,17 @@ from ._models import (
     Tag,
     TagKind,
 )
-from ._ninjs import to_ninjs
-from ._schema import json_schema
+
+if _typing.TYPE_CHECKING:
+    from typing import Any
+
+    from ._extract import extract
+    from ._import import from_jsonld
+    from ._jsonld import jsonld_script, to_jsonld
+    from ._lint import lint
+    from ._microdata import to_microdata
+    from ._ninjs import to_ninjs
+    from ._schema import json_schema
 
 __all__ = [
     "WORDS_PER_MINUTE",
@@ -62,10 +68,34 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> str:
+# The other formats load when first used, so that `import newsmodel` (and so
+# the command line's start-up) pays only for the model and canonical JSON.
+_LAZY = {
+    "extract": "._extract",
+    "from_jsonld": "._import",
+    "json_schema": "._schema",
+    "jsonld_script": "._jsonld",
+    "lint": "._lint",
+    "to_jsonld": "._jsonld",
+    "to_microdata": "._microdata",
+    "to_ninjs": "._ninjs",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from importlib import import_module  # noqa: PLC0415
+
+        value = getattr(import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
     if name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415
 
         return version("newsmodel")
     msg = f"module {__name__!r} has no attribute {name!r}"
     raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
