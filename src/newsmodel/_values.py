@@ -286,7 +286,8 @@ _LANGUAGE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 canonical_cache: dict[str, str | None] = {}
-_GRANDFATHERED = {
+#: RFC 5646's grandfathered tags: lowercase form -> the registry's form.
+GRANDFATHERED_TAGS = {
     tag.lower(): tag
     for tag in [
         "en-GB-oed",
@@ -325,7 +326,7 @@ def _canonical(tag: str) -> str | None:
         return None
     if match["language"] is None:
         # Private use is lowercase; grandfathered tags keep the registry's case.
-        return _GRANDFATHERED.get(tag.lower(), tag.lower())
+        return GRANDFATHERED_TAGS.get(tag.lower(), tag.lower())
     parts = [match["language"].lower()]
     if match["script"]:
         parts.append(match["script"].title())

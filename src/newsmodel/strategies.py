@@ -46,7 +46,7 @@ from ._models import (
     Tag,
     TagKind,
 )
-from ._values import MAX_INT
+from ._values import GRANDFATHERED_TAGS, MAX_INT
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -199,34 +199,7 @@ _COMMON_LANGUAGES = (
     "ja",
 )
 # RFC 5646's grandfathered tags, in the registry's case.
-_GRANDFATHERED = (
-    "en-GB-oed",
-    "i-ami",
-    "i-bnn",
-    "i-default",
-    "i-enochian",
-    "i-hak",
-    "i-klingon",
-    "i-lux",
-    "i-mingo",
-    "i-navajo",
-    "i-pwn",
-    "i-tao",
-    "i-tay",
-    "i-tsu",
-    "sgn-BE-FR",
-    "sgn-BE-NL",
-    "sgn-CH-DE",
-    "art-lojban",
-    "cel-gaulish",
-    "no-bok",
-    "no-nyn",
-    "zh-guoyu",
-    "zh-hakka",
-    "zh-min",
-    "zh-min-nan",
-    "zh-xiang",
-)
+_GRANDFATHERED = tuple(GRANDFATHERED_TAGS.values())
 
 
 def _letters(low: int, high: int) -> SearchStrategy[str]:
