@@ -776,10 +776,6 @@ def test_convert_to_page_is_a_standalone_html_page(
     assert f"<article>{article.headline}</article>" in body
 
 
-@pytest.mark.skipif(
-    not all(hasattr(nm, name) for name in ("jsonld_script", "to_microdata", "extract")),
-    reason="the markup functions are not exported by this version",
-)
 def test_a_preview_page_round_trips_through_extract(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
