@@ -2,9 +2,10 @@
 The article model: frozen, slotted, hashable attrs classes.
 
 The classes know no wire format. Each one checks itself when constructed
-(``__attrs_post_init__``) and raises `ValidationError` listing every problem;
-the loaders build instances through `unchecked_constructor` and run the same
-checks with the payload's paths, so both ways in share one set of rules.
+(``__attrs_post_init__``) and raises `ValidationError` listing every problem.
+The checks are generated from the fields' annotated rules (`newsmodel._rules`),
+and so are the wire loaders, which fill instances through `slot_setters`
+after checking each value at its path: both ways in share one set of rules.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import enum
 import math
 import re
 from datetime import date, datetime, timezone
-from typing import TYPE_CHECKING, Any, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Union
 
 import attrs
 
@@ -55,7 +56,6 @@ __all__ = [
 WORDS_PER_MINUTE = 200
 
 Report = list[ErrorDetail]
-_T = TypeVar("_T")
 
 
 class INVALID:
@@ -563,24 +563,3 @@ _check_article = build_checker(Article, check_article_rules)
 def slot_setters(cls: type) -> list[Callable[[Any, Any], None]]:
     """Return the slot descriptors' setters of *cls*'s attrs fields, in order."""
     return [cls.__dict__[field.name].__set__ for field in attrs.fields(cls)]
-
-
-def unchecked_constructor(cls: type[_T]) -> Callable[..., _T]:
-    """
-    Return a function that makes a *cls* from positional field values, unchecked.
-
-    The loaders use it: they check every value with the payload's own paths,
-    so running the class's checks again in ``__init__`` would only cost time.
-    The arguments are the attrs fields in definition order. Values are stored
-    through the slots' own descriptors, which a frozen class's ``__setattr__``
-    does not guard, and which is the quickest way to fill a slot from Python.
-    """
-    names = [field.name for field in attrs.fields(cls)]  # type: ignore[arg-type]
-    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
-    for index, setter in enumerate(slot_setters(cls)):
-        namespace[f"set{index}"] = setter
-    lines = [f"def make({', '.join(names)}):", "    obj = new(cls)"]
-    lines += [f"    set{index}(obj, {name})" for index, name in enumerate(names)]
-    lines.append("    return obj")
-    exec("\n".join(lines), namespace)  # noqa: S102 - generated from attrs field names only
-    return namespace["make"]  # type: ignore[no-any-return]

@@ -453,8 +453,3 @@ def parse_date(text: str) -> date | datetime:
                 "invalid", f"expected a real calendar date, found {describe(text)}"
             ) from None
     return parse_datetime(text)
-
-
-def offset_timezone(minutes: int) -> timezone:
-    """Return the fixed-offset timezone *minutes* east of UTC."""
-    return timezone.utc if minutes == 0 else timezone(timedelta(minutes=minutes))

@@ -1,11 +1,12 @@
 """
 The canonical JSON wire format (SPEC §1): JSON values to models and back.
 
-Loading is one pass over the payload. Each ``_load_*`` function turns JSON
-values into the model's Python values (dates parsed, arrays made tuples,
-objects made instances) and reports what it cannot turn; the class's own
-check (the one ``__init__`` runs) then reports every rule a value breaks, at
-the payload's path. Instances are made unchecked, so nothing is checked twice.
+Loading is one pass over the payload. One loader per class is generated from
+the fields' annotated rules (`_build_loader`): it turns JSON values into the
+model's (dates parsed, enum values looked up, arrays made tuples, objects
+loaded), tests each against its rule inline and reports a problem at its
+path, then fills the instance through its slots, skipping the ``__init__``
+checks that would only repeat the same rules.
 """
 
 from __future__ import annotations
