@@ -2,8 +2,9 @@
 Hypothesis settings profiles for the test suite.
 
 ``ci`` (the default) runs 100 examples per property, derandomized, so that a
-run in CI can be repeated exactly; ``dev`` runs fewer, for quick iterations
-(``HYPOTHESIS_PROFILE=dev pytest``).
+run in CI can be repeated exactly (which is also why the test dependency group
+pins Hypothesis's version: a new release draws other examples); ``dev`` runs
+fewer, for quick iterations (``HYPOTHESIS_PROFILE=dev pytest``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ settings.register_profile(
     max_examples=100,
     deadline=None,  # the machine is shared: no timed tests
     derandomize=True,
-    database=None,  # with derandomize, the examples depend on the code alone
+    database=None,  # derandomized: the examples depend on the code and Hypothesis (pinned)
     print_blob=True,
 )
 settings.register_profile("dev", max_examples=20, deadline=None)

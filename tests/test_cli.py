@@ -24,12 +24,6 @@ EXAMPLE = ROOT / "examples" / "kyiv-independent-2024-10-13.json"
 Run = tuple[int, str, str]
 
 
-def _hide(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
-    """Make newsmodel look like a version without *name* (it loads lazily)."""
-    monkeypatch.delattr(nm, name, raising=False)
-    monkeypatch.delitem(nm._LAZY, name, raising=False)
-
-
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> Run:
     """Run the command line in this process; return its exit status, stdout and stderr."""
     status = cli.main(list(argv))
@@ -552,16 +546,6 @@ def test_lint_findings_are_warnings_and_strict_makes_them_errors(
     assert (1, [f"{path}:1:1: {strict}"]) == (status, out.splitlines())
 
 
-def test_strict_without_lint_in_this_version_is_exit_2(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """When the library has no lint, --strict says so in one line and exits 2."""
-    _hide(monkeypatch, "lint")
-    status, out, err = run(capsys, "validate", "--strict", str(EXAMPLE))
-    assert (2, "", 1) == (status, out, len(err.splitlines()))
-    assert "needs newsmodel.lint, which is not available in this version" in err
-
-
 # ------------------------------------------------------------------ HTML pages
 
 PAGE = """\
@@ -570,18 +554,6 @@ PAGE = """\
   <script type="application/ld+json">{"@type": "NewsArticle"}</script>
 </head><body></body></html>
 """
-
-
-def test_html_page_without_extract_in_this_version_is_exit_2(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """When the library cannot extract markup, validating a page says so and exits 2."""
-    _hide(monkeypatch, "extract")
-    path = tmp_path / "page.html"
-    path.write_text(PAGE, encoding="utf-8")
-    status, out, err = run(capsys, "validate", str(path))
-    assert (2, "", 1) == (status, out, len(err.splitlines()))
-    assert "needs newsmodel.extract, which is not available in this version" in err
 
 
 def test_html_pages_are_checked_through_extract(
@@ -719,25 +691,6 @@ def test_convert_missing_file_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFi
     assert (2, "", 1) == (status, out, len(err.splitlines()))
 
 
-@pytest.mark.parametrize(
-    ("to", "names"),
-    [
-        ("jsonld", ["to_jsonld"]),
-        ("microdata", ["to_microdata"]),
-        ("page", ["jsonld_script", "to_microdata"]),
-    ],
-)
-def test_convert_to_markup_without_it_in_this_version_is_exit_2(
-    to: str, names: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """When the library has no markup functions, the conversion says so and exits 2."""
-    for name in names:
-        _hide(monkeypatch, name)
-    status, out, err = run(capsys, "convert", str(EXAMPLE), "--to", to)
-    assert (2, "", 1) == (status, out, len(err.splitlines()))
-    assert "which is not available in this version" in err
-
-
 def _fake_markup(monkeypatch: pytest.MonkeyPatch) -> None:
     """Install stand-ins for the markup functions."""
     monkeypatch.setattr(
@@ -795,17 +748,6 @@ def test_a_preview_page_round_trips_through_extract(
 
 
 # ------------------------------------------------------------------ extract
-
-
-def test_extract_without_it_in_this_version_is_exit_2(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """When the library cannot extract, the command says so and exits 2."""
-    _hide(monkeypatch, "extract")
-    path = tmp_path / "page.html"
-    path.write_text(PAGE, encoding="utf-8")
-    status, out, err = run(capsys, "extract", str(path))
-    assert (2, "", 1) == (status, out, len(err.splitlines()))
 
 
 def test_extract_prints_canonical_json(

@@ -481,6 +481,18 @@ def test_script_escapes_are_json_escapes() -> None:
     assert "\\x3c" not in block.lower()
 
 
+@pytest.mark.parametrize(
+    "noncharacter", ["\ufdd0", "\ufdef", "\ufffe", "\uffff", "\U0001fffe", "\U0010ffff"]
+)
+def test_noncharacters_are_escaped_in_the_script(noncharacter: str) -> None:
+    """A noncharacter, which HTML calls a parse error, is a JSON escape: the block parses clean."""
+    article = full_article(headline=f"a{noncharacter}b", description="\u00ff \u00b7 \u0437")
+    block = jsonld_script(article)
+    assert noncharacter not in block
+    assert "\u00ff \u00b7 \u0437" in block  # other characters with 0xBF or 0xB7 bytes stay
+    assert to_jsonld(article) == json.loads(script_text(block))  # strict: no parse error
+
+
 def test_paragraph_separator_is_escaped_in_the_script() -> None:
     """The U+2029 paragraph ends are written \\u2029 in the script, as JavaScript needs."""
     block = jsonld_script(full_article(body=["a\n\nb"]))

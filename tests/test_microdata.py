@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import importlib
 import re
 import sys
@@ -14,11 +15,12 @@ import html5lib
 import pytest
 from extruct.w3cmicrodata import MicrodataExtractor
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsmodel as nm
 from newsmodel import strategies
-from newsmodel._jsonld import to_jsonld
-from newsmodel._microdata import to_microdata
+from newsmodel._jsonld import article_body, paragraphs, splits_at_blank_lines, to_jsonld
+from newsmodel._microdata import _escape, to_microdata
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -211,6 +213,66 @@ def test_quotes_not_in_the_body_are_blockquotes() -> None:
     assert 1 == len(blockquotes)
     assert ["Words said elsewhere"] == [p.text for p in blockquotes[0].iter("p")]
     assert "hasPart" == blockquotes[0].get("itemprop")
+
+
+def test_quote_words_that_look_like_character_references() -> None:
+    """Quotes are found in the escaped body, but never inside a reference escaping wrote."""
+    body = ['Tom & Jerry said "hi" <b>']
+    quotes = ["amp; Jerry", "quot;hi", "lt;b", "& Jerry", '"hi"']
+    article = full_article(
+        body=body, quotes=[nm.Quote(text=q, speaker=nm.Person(name="T")) for q in quotes]
+    )
+    html_text = to_microdata(article)
+    check_markup(article, html_text)
+    tree, _ = html5_tree(html_text)
+    shown = [e.text for e in tree.iter("span") if e.get("itemprop") == "text"]
+    assert ["& Jerry", '"hi"'] == shown
+    blockquotes = [p.text for b in tree.iter("blockquote") for p in b.iter("p")]
+    assert ["amp; Jerry", "lt;b", "quot;hi"] == sorted(blockquotes)
+
+
+# Text made of the characters of HTML's escapes, quotes cut out of it or made of them too.
+_ESCAPE_LETTERS = st.text(st.sampled_from("ab &<>\"';lt#x27quompg\n"), min_size=1, max_size=12)
+
+
+@st.composite
+def articles_with_escape_letters(draw: st.DrawFn) -> nm.Article:
+    """Articles whose body and quotes are made of the letters of character references."""
+    body = draw(st.lists(_ESCAPE_LETTERS.filter(str.strip), min_size=1, max_size=4))
+    words = draw(st.lists(_ESCAPE_LETTERS.filter(str.strip), max_size=3))
+    for _ in range(draw(st.integers(0, 3))):
+        paragraph = draw(st.sampled_from(body))
+        start = draw(st.integers(0, len(paragraph) - 1))
+        part = paragraph[start : draw(st.integers(start + 1, len(paragraph)))]
+        if part.strip():
+            words.append(part)
+    speaker = nm.Person(name="Speaker")
+    return full_article(body=body, quotes=[nm.Quote(text=w, speaker=speaker) for w in words])
+
+
+@given(articles_with_escape_letters())
+def test_quotes_are_placed_in_escaped_text_as_in_the_raw_text(article: nm.Article) -> None:
+    """A quote is a blockquote exactly when its raw words are in no paragraph."""
+    html_text = to_microdata(article)
+    check_markup(article, html_text)
+    tree, _ = html5_tree(html_text)
+    shown = sorted(p.text for b in tree.iter("blockquote") for p in b.iter("p"))
+    expected = sorted(q.text for q in article.quotes if not any(q.text in p for p in article.body))
+    assert expected == shown
+
+
+@given(st.text(st.sampled_from("&<>\"'ab\u00e9\U0001f600")))
+def test_escape_is_html_escape(text: str) -> None:
+    """The quick escape writes exactly what html.escape writes."""
+    assert html.escape(text) == _escape(text)
+
+
+@given(st.lists(st.text(st.sampled_from("a\n "), min_size=1, max_size=5), min_size=1, max_size=4))
+def test_blank_line_joins_split_back_as_predicted(body: list[str]) -> None:
+    """splits_at_blank_lines says if a blank-line join splits back; articleBody reads back."""
+    joined = "\n\n".join(body)
+    assert splits_at_blank_lines(tuple(body)) == (joined.split("\n\n") == body)
+    assert body == paragraphs(article_body(tuple(body)))
 
 
 def test_body_reads_as_the_div_when_no_markup_is_inside() -> None:

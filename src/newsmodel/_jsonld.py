@@ -156,20 +156,31 @@ def _related(position: int, story: RelatedStory) -> dict[str, Any]:
     return node
 
 
+def splits_at_blank_lines(body: tuple[str, ...]) -> bool:
+    r"""
+    Return True if the paragraphs *body*, joined by a blank line, split back into themselves.
+
+    They do unless a paragraph holds a blank line, or one but the last ends
+    with a line break (``"a\n" + "\n\n" + "b"`` splits as ``"a"``,
+    ``"\nb"``). A paragraph that starts with a line break splits back: the
+    split takes the first blank line, the one that joined them.
+    """
+    if any("\n\n" in paragraph for paragraph in body):
+        return False
+    return all(paragraph[-1:] != "\n" for paragraph in body[:-1])
+
+
 def article_body(body: tuple[str, ...]) -> str:
     """
     Return the ``articleBody`` text of the paragraphs *body*.
 
     Paragraphs are joined by a blank line. When that could not be split back
-    into the same paragraphs (one holds a blank line, or ends with a line
-    break), each paragraph is ended by U+2029 PARAGRAPH SEPARATOR instead,
-    which no text in the model can hold.
+    into the same paragraphs (see `splits_at_blank_lines`), each paragraph is
+    ended by U+2029 PARAGRAPH SEPARATOR instead, which no text in the model
+    can hold.
     """
-    text = "\n\n".join(body)
-    if len(body) == 1 and "\n\n" not in text:
-        return text
-    if tuple(text.split("\n\n")) == body:
-        return text
+    if splits_at_blank_lines(body):
+        return "\n\n".join(body)
     return PARAGRAPH_END.join(body) + PARAGRAPH_END
 
 
@@ -252,6 +263,25 @@ def to_jsonld(article: Article) -> dict[str, Any]:
     return out
 
 
+# Unicode's 66 noncharacters. HTML calls each one in a page a parse error (and
+# keeps it); in JSON it can be written as an escape instead. The UTF-8 form
+# of each holds the byte 0xB7 (U+FDD0-FDEF) or 0xBF (the rest), which makes a
+# quick test for the many blocks that hold none.
+_NONCHARACTER = re.compile(
+    "[\ufdd0-\ufdef"
+    + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17))
+    + "]"
+)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # a surrogate pair, as JSON writes characters beyond U+FFFF
+    return f"\\u{0xD800 | code >> 10:04x}\\u{0xDC00 | code & 0x3FF:04x}"
+
+
 def jsonld_script(article: Article) -> str:
     r"""
     Return *article*'s JSON-LD as a ``<script type="application/ld+json">`` block.
@@ -260,7 +290,10 @@ def jsonld_script(article: Article) -> str:
     written as ``\u003c``, ``\u003e``, ``\u0026`` (which every JSON parser
     reads back as the same character), so no ``</script>``, ``<!--`` or
     ``<script`` can end or disturb the block; no HTML entities are used,
-    because a script's text is not decoded by the HTML parser.
+    because a script's text is not decoded by the HTML parser. Unicode
+    noncharacters (U+FDD0 to U+FDEF, U+FFFE, U+FFFF and the last two of every
+    plane), which HTML calls parse errors, are written as ``\u`` escapes
+    too, so the block parses without an error whatever the text.
 
     Args:
         article: The article.
@@ -273,7 +306,10 @@ def jsonld_script(article: Article) -> str:
     data = data.replace(b"<", b"\\u003c").replace(b">", b"\\u003e").replace(b"&", b"\\u0026")
     if b"\xe2\x80\xa9" in data:  # U+2029 (see PARAGRAPH_END): escaped, as JavaScript needs
         data = data.replace(b"\xe2\x80\xa9", b"\\u2029")
-    return f'<script type="application/ld+json">{data.decode()}</script>'
+    text = data.decode()
+    if b"\xb7" in data or b"\xbf" in data:
+        text = _NONCHARACTER.sub(_json_escape, text)
+    return f'<script type="application/ld+json">{text}</script>'
 
 
 # ------------------------------------------------------------------ reading

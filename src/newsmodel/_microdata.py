@@ -18,14 +18,11 @@ attribute is escaped with `html.escape`, so no text can make markup.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from html import escape
-from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from ._jsonld import article_body
+from ._jsonld import splits_at_blank_lines
 from ._models import Organization, Person, Relation, TagKind
-from ._schemaorg import KIND_TYPES, RELATION_PROPERTIES, SCHEMA, TAG_TYPES
+from ._schemaorg import KIND_TYPES, PARAGRAPH_END, RELATION_PROPERTIES, SCHEMA, TAG_TYPES
 
 if TYPE_CHECKING:
     from datetime import date
@@ -44,6 +41,22 @@ _ARTICLE = SCHEMA + "Article"
 Memo = dict[tuple[object, ...], str]  # made once per article: (id(value), what, ...) -> HTML
 
 
+def _escape(text: str) -> str:
+    # What `html.escape` returns, replacing only the characters *text* holds:
+    # a test for one character is far cheaper than a pass that replaces none.
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if '"' in text:
+        text = text.replace('"', "&quot;")
+    if "'" in text:
+        text = text.replace("'", "&#x27;")
+    return text
+
+
 def _stable(text: str) -> bool:
     # True if every microdata reader gets *text* back from an element's
     # content: the spec's textContent gives it raw, extruct's html-text
@@ -56,18 +69,21 @@ def _stable(text: str) -> bool:
 
 
 def _text(tag: str, prop: str, value: str, attrs: str = "") -> str:
-    shown = escape(value)
+    shown = _escape(value)
+    if value.isprintable() and "  " not in value and value[0] != " " and value[-1] != " ":
+        # the quick case of `_stable`, inline: this runs for most texts
+        return f'<{tag}{attrs} itemprop="{prop}">{shown}</{tag}>'
     if _stable(value):
         return f'<{tag}{attrs} itemprop="{prop}">{shown}</{tag}>'
     return f'<{tag}{attrs}>{shown}</{tag}><meta itemprop="{prop}" content="{shown}">'
 
 
 def _meta(prop: str, value: str) -> str:
-    return f'<meta itemprop="{prop}" content="{escape(value)}">'
+    return f'<meta itemprop="{prop}" content="{_escape(value)}">'
 
 
 def _link(prop: str, url: str) -> str:
-    return f'<link itemprop="{prop}" href="{escape(url)}">'
+    return f'<link itemprop="{prop}" href="{_escape(url)}">'
 
 
 def _time(prop: str, value: date, shown: bool = True) -> str:  # noqa: FBT001, FBT002
@@ -77,7 +93,7 @@ def _time(prop: str, value: date, shown: bool = True) -> str:  # noqa: FBT001, F
 
 
 def _same_as(urls: tuple[str, ...]) -> str:
-    return "".join(f'<link itemprop="sameAs" href="{escape(url)}">' for url in urls)
+    return "".join([f'<link itemprop="sameAs" href="{_escape(url)}">' for url in urls])
 
 
 # --------------------------------------------------------- data-only items
@@ -106,7 +122,7 @@ def _image_values(image: Image) -> str:
 def _image_data(image: Image, prop: str) -> str:
     return (
         f'<span itemprop="{prop}" itemscope itemtype="{SCHEMA}ImageObject">'
-        f'<link itemprop="url contentUrl" href="{escape(image.url)}">{_image_values(image)}</span>'
+        f'<link itemprop="url contentUrl" href="{_escape(image.url)}">{_image_values(image)}</span>'
     )
 
 
@@ -144,7 +160,7 @@ def _agent_visible(agent: Person | Organization, prop: str) -> str:
     kind = "Organization" if is_org else "Person"
     name = _text("span", "name", agent.name)
     if agent.url is not None:
-        name = f'<a itemprop="url" href="{escape(agent.url)}">{name}</a>'
+        name = f'<a itemprop="url" href="{_escape(agent.url)}">{name}</a>'
     extra = _organization_extra(agent) if is_org else _person_extra(agent)  # type: ignore[arg-type]
     return f'<span itemprop="{prop}" itemscope itemtype="{SCHEMA}{kind}">{name}{extra}</span>'
 
@@ -161,13 +177,13 @@ def _cached(memo: Memo, agent: Person | Organization, prop: str, *, visible: boo
 
 
 def _img(image: Image) -> str:
-    alt = escape(image.alt_text) if image.alt_text is not None else ""
+    alt = _escape(image.alt_text) if image.alt_text is not None else ""
     size = ""
     if image.width is not None:
         size += f' width="{image.width}"'
     if image.height is not None:
         size += f' height="{image.height}"'
-    return f'<img itemprop="url contentUrl" src="{escape(image.url)}" alt="{alt}"{size}>'
+    return f'<img itemprop="url contentUrl" src="{_escape(image.url)}" alt="{alt}"{size}>'
 
 
 def _figure(image: Image, css: str) -> str:
@@ -215,21 +231,28 @@ def _quote_values(quote: Quote, position: int, memo: Memo) -> str:
 _QUOTATION = f'itemprop="hasPart" itemscope itemtype="{SCHEMA}Quotation"'
 
 
-def _quote_in_text(quote: Quote, position: int, memo: Memo) -> str:
-    # The words as they stand in the paragraph, made a Quotation item.
-    words = _text("span", "text", quote.text)
-    return f'<span class="quote" {_QUOTATION}>{words}{_quote_values(quote, position, memo)}</span>'
-
-
-def _quote_data(quote: Quote, position: int, memo: Memo) -> str:
-    # A quote whose words stand in the body inside another marked quote.
+def _quote_in_text(quote: Quote, words: str, position: int, memo: Memo) -> str:
+    # The words (escaped) as they stand in the paragraph, made a Quotation item.
     values = _quote_values(quote, position, memo)
-    return f"<span {_QUOTATION}>{_meta('text', quote.text)}{values}</span>"
+    if _stable(quote.text):
+        return (
+            f'<span class="quote" {_QUOTATION}><span itemprop="text">{words}</span>{values}</span>'
+        )
+    return (
+        f'<span class="quote" {_QUOTATION}><span>{words}</span>'
+        f'<meta itemprop="text" content="{words}">{values}</span>'
+    )
+
+
+def _quote_data(quote: Quote, words: str, position: int, memo: Memo) -> str:
+    # A quote whose words (escaped) stand in the body inside another marked quote.
+    values = _quote_values(quote, position, memo)
+    return f'<span {_QUOTATION}><meta itemprop="text" content="{words}">{values}</span>'
 
 
 def _blockquote(quote: Quote, position: int, memo: Memo) -> str:
     # A quote whose words are not in the body: shown on its own.
-    cite = f' cite="{escape(quote.source_url)}"' if quote.source_url is not None else ""
+    cite = f' cite="{_escape(quote.source_url)}"' if quote.source_url is not None else ""
     footer = [_cached(memo, quote.speaker, "creator", visible=True)]
     if quote.context is not None:
         footer.append(", " + _text("span", "description", quote.context, ' class="context"'))
@@ -243,36 +266,51 @@ def _blockquote(quote: Quote, position: int, memo: Memo) -> str:
     )
 
 
+# The characters of the character references `_escape` writes but the "&":
+# escaped words that start with none of them cannot match inside a reference.
+_IN_REFERENCES = "amp;ltgquo#x27"
+
+
+def _in_reference(text: str, at: int) -> bool:
+    # True if *at* falls inside a character reference that `_escape` wrote
+    # (the longest, "&quot;" and "&#x27;", are six characters).
+    amp = text.rfind("&", at - 5 if at > 5 else 0, at)
+    return amp >= 0 and text.find(";", amp, at) < 0
+
+
 def _place_quotes(
-    body: tuple[str, ...], quotes: tuple[Quote, ...]
-) -> tuple[dict[int, list[tuple[int, int, int]]], dict[tuple[int, int], list[int]], list[int]]:
+    text: str, quotes: tuple[Quote, ...], words: list[str]
+) -> tuple[list[tuple[int, int, int]], dict[int, list[int]], list[int]]:
     """
-    Decide where each quote is marked.
+    Decide where each quote is marked in the escaped body *text*.
 
     Longer quotes first, each at the first place in the body where its words
     stand and no marked quote is; a quote whose words stand only inside
     another marked quote is given as a data-only item just before it.
 
+    The search runs on escaped text with escaped *words*: escaping maps each
+    character on its own, so a match that starts outside a character
+    reference is a match of the raw words, and offsets keep their order.
+
     Returns:
-        The marked spans (paragraph -> [(start, end, quote index)]), the
-        data-only items ((paragraph, offset) -> [quote index]) and the quotes
-        whose words are not in the body.
+        The marked spans [(start, end, quote index)] in *text*, the data-only
+        items (start of the marked span they go before -> [quote index]) and
+        the quotes whose words are not in the body, longest first.
     """
-    # One text to search: NUL, which no text holds, between the paragraphs.
-    text = "\x00".join(body)
-    marked: list[tuple[int, int, int]] = []  # (start, end, quote) in *text*
-    inside: list[tuple[int, int]] = []  # (offset in *text*, quote)
+    marked: list[tuple[int, int, int]] = []
+    inside: dict[int, list[int]] = {}
     elsewhere: list[int] = []
-    order = sorted(range(len(quotes)), key=lambda i: -len(quotes[i].text))
-    for index in order:
-        words = quotes[index].text
-        start = text.find(words)
-        if start < 0:
-            elsewhere.append(index)
-            continue
-        size = len(words)
+    lengths = [-len(quote.text) for quote in quotes]
+    for index in sorted(range(len(quotes)), key=lengths.__getitem__):
+        found = words[index]
+        size = len(found)
+        check = found[0] in _IN_REFERENCES
         clash_at = -1
+        start = text.find(found)
         while start >= 0:
+            if check and _in_reference(text, start):
+                start = text.find(found, start + 1)
+                continue
             end = start + size
             for other in marked:
                 if other[0] < end and start < other[1]:
@@ -282,68 +320,51 @@ def _place_quotes(
             else:
                 marked.append((start, end, index))
                 break
-            start = text.find(words, start + 1)
+            start = text.find(found, start + 1)
         else:
-            inside.append((clash_at, index))
-    if not inside and len(marked) == len(body) == 1:
-        return {0: marked}, {}, elsewhere
-    starts = list(accumulate((len(paragraph) + 1 for paragraph in body[:-1]), initial=0))
-    spans: dict[int, list[tuple[int, int, int]]] = {}
-    for start, end, index in marked:
-        number = bisect_right(starts, start) - 1
-        offset = starts[number]
-        spans.setdefault(number, []).append((start - offset, end - offset, index))
-    data: dict[tuple[int, int], list[int]] = {}
-    for at, index in inside:
-        number = bisect_right(starts, at) - 1
-        data.setdefault((number, at - starts[number]), []).append(index)
-    return spans, data, elsewhere
-
-
-def _paragraph(
-    number: int,
-    text: str,
-    spans: list[tuple[int, int, int]],
-    inside: dict[tuple[int, int], list[int]],
-    quotes: tuple[Quote, ...],
-    memo: Memo,
-) -> str:
-    out = []
-    done = 0
-    for start, end, index in sorted(spans):
-        out.append(escape(text[done:start]))
-        out.extend(
-            _quote_data(quotes[other], other + 1, memo)
-            for other in sorted(inside.get((number, start), ()))
-        )
-        out.append(_quote_in_text(quotes[index], index + 1, memo))
-        done = end
-    out.append(escape(text[done:]))
-    return f"<p>{''.join(out)}</p>"
+            if clash_at < 0:
+                elsewhere.append(index)
+            else:
+                inside.setdefault(clash_at, []).append(index)
+    return marked, inside, elsewhere
 
 
 def _body(a: Article, memo: Memo) -> tuple[str, list[int]]:
+    # The paragraphs are escaped once, joined by NUL (which no text holds);
+    # the quotes are placed in that text, and each NUL becomes the end of one
+    # paragraph and the start of the next.
     body, quotes = a.body, a.quotes
+    text = _escape("\x00".join(body))
     if quotes:
-        spans, inside, elsewhere = _place_quotes(body, quotes)
+        words = [_escape(quote.text) for quote in quotes]
+        marked, inside, elsewhere = _place_quotes(text, quotes, words)
     else:
-        spans, inside, elsewhere = {}, {}, []
-    paragraphs = [
-        _paragraph(number, text, spans[number], inside, quotes, memo)
-        if spans.get(number)
-        else f"<p>{escape(text)}</p>"
-        for number, text in enumerate(body)
-    ]
-    joined = "\n\n".join(paragraphs)
-    if not any(spans.values()) and all(_stable(text) for text in body):
+        marked, inside, elsewhere = [], {}, []
+    if not marked and all(_stable(paragraph) for paragraph in body):
         # Every reader gets the paragraphs, joined by a blank line, from the
         # div itself: textContent has the "\n\n" between the <p>s, and
         # html-text puts a blank line around each <p>.
-        return f'<div class="body" itemprop="articleBody">{joined}</div>\n', elsewhere
-    return (
-        f'{_meta("articleBody", article_body(body))}\n<div class="body">{joined}</div>\n',
-        elsewhere,
-    )
+        shown = text.replace("\x00", "</p>\n\n<p>")
+        return f'<div class="body" itemprop="articleBody"><p>{shown}</p></div>\n', elsewhere
+    out = []
+    done = 0
+    for start, end, index in sorted(marked):
+        out.append(text[done:start])
+        if start in inside:
+            out.extend(
+                _quote_data(quotes[other], words[other], other + 1, memo)
+                for other in sorted(inside[start])
+            )
+        out.append(_quote_in_text(quotes[index], words[index], index + 1, memo))
+        done = end
+    out.append(text[done:])
+    shown = "".join(out).replace("\x00", "</p>\n\n<p>")
+    if "\n" not in text or splits_at_blank_lines(body):
+        content = text.replace("\x00", "\n\n")
+    else:
+        content = text.replace("\x00", PARAGRAPH_END) + PARAGRAPH_END
+    shown = f'<div class="body"><p>{shown}</p></div>\n'
+    return f'<meta itemprop="articleBody" content="{content}">\n{shown}', elsewhere
 
 
 # ------------------------------------------------------------------- rest
@@ -361,7 +382,7 @@ def _about(tag: Tag) -> str:
 
 
 def _teaser(story: RelatedStory, position: int, prop: str, memo: Memo) -> str:
-    url = escape(story.url)
+    url = _escape(story.url)
     headline = _text("span", "headline", story.headline)
     out = [
         f'<li class="teaser" itemprop="{prop}" itemscope itemtype="{_ARTICLE}" itemid="{url}">',
@@ -415,7 +436,7 @@ def _footer(a: Article, url: str, memo: Memo) -> str:
     out = ["<footer>\n"]
     if a.tags:
         items = "".join(
-            f"<li>{_text('span', 'keywords', tag.name)}{_about(tag)}</li>" for tag in a.tags
+            [f"<li>{_text('span', 'keywords', tag.name)}{_about(tag)}</li>" for tag in a.tags]
         )
         out.append(f'<ul class="tags">{items}</ul>\n')
     if a.publisher is not None:
@@ -463,9 +484,9 @@ def to_microdata(article: Article, *, include_body: bool = True) -> str:
     """
     a = article
     memo: Memo = {}
-    url = escape(a.url)
+    url = _escape(a.url)
     out = [
-        f'<article itemscope itemtype="{_ITEMTYPES[a.kind]}" lang="{escape(a.language)}">\n',
+        f'<article itemscope itemtype="{_ITEMTYPES[a.kind]}" lang="{_escape(a.language)}">\n',
         f'<link itemprop="url" href="{url}">',
     ]
     if a.id is not None:
@@ -485,7 +506,9 @@ def to_microdata(article: Article, *, include_body: bool = True) -> str:
     else:
         elsewhere = list(range(len(quotes))) if include_body else []
         if quotes and not include_body:
-            items = "".join(_quote_data(q, n, memo) for n, q in enumerate(quotes, 1))
+            items = "".join(
+                _quote_data(q, _escape(q.text), n, memo) for n, q in enumerate(quotes, 1)
+            )
             out.append(f'<div class="quotes">{items}</div>\n')
     out.extend(_blockquote(quotes[index], index + 1, memo) for index in elsewhere)
     out.extend(_figure(image, "image") for image in a.images[1:])

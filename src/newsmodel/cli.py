@@ -469,18 +469,6 @@ def _cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-def _feature(name: str, what: str) -> Any:
-    """Return ``newsmodel.<name>``, or raise UsageError saying *what* is not available."""
-    function = getattr(newsmodel, name, None)
-    if function is None:
-        msg = (
-            f"newsmodel: error: {what} needs newsmodel.{name}, "
-            "which is not available in this version"
-        )
-        raise UsageError(msg)
-    return function
-
-
 def _check_zone(args: argparse.Namespace, command: str, *, needs_lenient: bool = True) -> None:
     if args.default_tz is None:
         return
@@ -571,7 +559,7 @@ def _check_json(data: bytes) -> tuple[list[tuple[str, str, str, str]], bool]:
 
 
 def _lint(article: Any, prefix: str) -> tuple[list[tuple[str, str, str, str]], bool]:
-    findings = _feature("lint", "--lint")(article)
+    findings = newsmodel.lint(article)
     severity = "error" if _settings.strict else "warning"
     problems = [("$" + prefix + f.path[1:], f.code, f.message, severity) for f in findings]
     return problems, bool(problems) and _settings.strict
@@ -615,11 +603,10 @@ def _check_document(index: int, kind: str, data: bytes, size: int) -> Piece:
 
 
 def _check_page(data: bytes) -> tuple[int, int, list[Problem]]:
-    extract = _feature("extract", "validating HTML pages")
     text = data.decode("utf-8", "replace")
     line, column = _markup_position(text)
     try:
-        articles = _call_extract(extract, text, _settings.base_url, _settings.default_tz, None)
+        articles = _call_extract(text, _settings.base_url, _settings.default_tz, None)
     except ValidationError as error:
         problems = [(line, column, e.path, e.code, e.message, "error") for e in error.errors]
         return 1, 1, problems
@@ -896,16 +883,11 @@ def _run_validate(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     _check_zone(args, "validate")
     lint = args.strict or args.lint
-    if lint:
-        _feature("lint", "--strict" if args.strict else "--lint")
     inputs, unreadable = _gather(args)
     if unreadable:
         for message in unreadable:
             _error_line(message)
         return USAGE
-    pages = [item.name for item in inputs if item.type == "html"]
-    if pages:
-        _feature("extract", f"validating the HTML page {pages[0]}")
     settings = Settings(
         lenient=args.lenient,
         default_tz=args.default_tz,
@@ -1236,18 +1218,11 @@ def _run_convert(args: argparse.Namespace) -> int:
     import json  # noqa: PLC0415
 
     to = args.to
-    converters = {
-        "jsonld": ("to_jsonld", "--to jsonld"),
-        "microdata": ("to_microdata", "--to microdata"),
-        "ninjs": ("to_ninjs", "--to ninjs"),
-    }
+    converters = {"jsonld": "to_jsonld", "microdata": "to_microdata", "ninjs": "to_ninjs"}
     if to in converters:
-        convert = _feature(*converters[to])
+        convert = getattr(newsmodel, converters[to])
     elif to == "page":
-        page_parts = (
-            _feature("jsonld_script", "--to page"),
-            _feature("to_microdata", "--to page"),
-        )
+        page_parts = (newsmodel.jsonld_script, newsmodel.to_microdata)
     articles = _load_articles(args)
     if articles is None:
         return INVALID
@@ -1299,7 +1274,6 @@ def _page(
 
 
 def _call_extract(
-    extract: Callable[..., list[Any]],
     text: str,
     base_url: str | None,
     default_tz: str | None,
@@ -1312,21 +1286,20 @@ def _call_extract(
     if findings is not None:
         options["findings"] = findings
     try:
-        return extract(text, **options)
+        return newsmodel.extract(text, **options)
     except ImportError as error:
         msg = f"newsmodel: error: reading HTML needs the html extra (lxml and extruct): {error}"
         raise UsageError(msg) from None
 
 
 def _run_extract(args: argparse.Namespace) -> int:
-    extract = _feature("extract", "the extract command")
     _check_zone(args, "extract", needs_lenient=False)
     name, data = _read_input(args.path)
     text = data.decode("utf-8", "replace")
     line, column = _markup_position(text)
     findings: list[Any] = []
     try:
-        articles = _call_extract(extract, text, args.base_url, args.default_tz, findings)
+        articles = _call_extract(text, args.base_url, args.default_tz, findings)
     except ValidationError as error:
         problems = [(line, column, e.path, e.code, e.message, "error") for e in error.errors]
         _report_invalid(name, problems)
