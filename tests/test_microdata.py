@@ -267,12 +267,13 @@ def test_escape_is_html_escape(text: str) -> None:
     assert html.escape(text) == _escape(text)
 
 
-@given(st.lists(st.text(st.sampled_from("a\n "), min_size=1, max_size=5), min_size=1, max_size=4))
+@given(st.lists(st.text(st.sampled_from("a\n "), min_size=1, max_size=5), max_size=4))
 def test_blank_line_joins_split_back_as_predicted(body: list[str]) -> None:
     """splits_at_blank_lines says if a blank-line join splits back; articleBody reads back."""
     joined = "\n\n".join(body)
     assert splits_at_blank_lines(tuple(body)) == (joined.split("\n\n") == body)
-    assert body == paragraphs(article_body(tuple(body)))
+    if body:
+        assert body == paragraphs(article_body(tuple(body)))
 
 
 def test_body_reads_as_the_div_when_no_markup_is_inside() -> None:

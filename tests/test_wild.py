@@ -126,6 +126,18 @@ def test_unreadable_dates_are_dropped_not_guessed(text: object) -> None:
             [("Orhan Coskun", None), ("Suleiman Al-Khalidi", None)],
         ),
         ("NDTV Sports Desk", [("NDTV Sports Desk", None)]),
+        # "y", "i" and "e" also join the halves of a compound surname: a name
+        # is split there only when a full name (two words or more) follows.
+        ("José Ortega y Gasset", [("José Ortega y Gasset", None)]),
+        ("Por Jordi Pujol i Soley", [("Jordi Pujol i Soley", None)]),
+        ("Ana Sousa e Silva", [("Ana Sousa e Silva", None)]),
+        ("María García y Pedro López", [("María García", None), ("Pedro López", None)]),
+        ("Jan Kowalski i Anna Nowak", [("Jan Kowalski", None), ("Anna Nowak", None)]),
+        (
+            "Marta Roig i Puig i Pere Vila",
+            [("Marta Roig i Puig", None), ("Pere Vila", None)],
+        ),
+        ("Ana y Pedro López", [("Ana", None), ("Pedro López", None)]),
     ],
 )
 def test_split_byline(byline: str, expected: list[tuple[str, str | None]]) -> None:

@@ -165,6 +165,10 @@ def splits_at_blank_lines(body: tuple[str, ...]) -> bool:
     ``"\nb"``). A paragraph that starts with a line break splits back: the
     split takes the first blank line, the one that joined them.
     """
+    if not body:  # "".split("\n\n") is [""], not []
+        return False
+    if "\n" not in "".join(body):  # the common case, quick to test
+        return True
     if any("\n\n" in paragraph for paragraph in body):
         return False
     return all(paragraph[-1:] != "\n" for paragraph in body[:-1])

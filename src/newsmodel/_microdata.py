@@ -12,7 +12,7 @@ Values are exact for every reader: a text goes in an element's content only
 when no reader can change it (no line breaks, no leading, trailing or double
 spaces), and otherwise in ``<meta itemprop content>`` beside the shown text;
 URLs are in ``href``/``src``, dates in ``<time datetime>``. Every text and
-attribute is escaped with `html.escape`, so no text can make markup.
+attribute is escaped as `html.escape` escapes it, so no text can make markup.
 """
 
 from __future__ import annotations

@@ -140,7 +140,10 @@ def split_keywords(value: object, path: Path, findings: Findings) -> list[str]:
 # ------------------------------------------------------------------ bylines
 
 _BY = re.compile(r"^(?:by|von|par|por|di|door|av|przez|text|текст|редактор)\s*[:\s]\s*", re.I)
-_AND = re.compile(r"\s+(?:and|und|et|y|e|i|&|og|och|и)\s+|\s*&\s*", re.I)
+_AND = re.compile(r"\s+(?:and|und|et|&|og|och|и)\s+|\s*&\s*", re.I)
+# "y", "i" and "e" join two people, but also the halves of a compound surname
+# ("José Ortega y Gasset", "Jordi Pujol i Soley"): see _split_short_and.
+_SHORT_AND = re.compile(r"(\s+(?:y|e|i)\s+)", re.I)
 _TITLE_WORDS = re.compile(
     r"\b(?:writer|reporter|editor|correspondent|columnist|contributor|journalist|"
     r"producer|analyst|staff|desk|chief|senior|national|political|sports|"
@@ -157,7 +160,7 @@ _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?)$")
 
 
 def _is_title_or_outlet(part: str) -> bool:
-    if _AND.search(part):
+    if _AND.search(part) or _SHORT_AND.search(part):
         return False
     return bool(_TITLE_WORDS.search(part) or _OUTLET.match(part) or _CREDENTIAL.match(part))
 
@@ -189,14 +192,28 @@ def split_byline(text: str, path: Path, findings: Findings) -> list[tuple[str, s
     names: list[str] = []
     for part in parts:
         # _LEADING_AND: the Oxford comma's "and" in "A, B, and C".
-        names.extend(
-            name.strip() for name in _AND.split(_LEADING_AND.sub("", part)) if name and name.strip()
-        )
+        for name in _AND.split(_LEADING_AND.sub("", part)):
+            if name and name.strip():
+                names.extend(_split_short_and(name.strip()))
     names = [_BY.sub("", name).strip() for name in names]
     names = [name for name in names if name]
     if len(names) > 1:
         findings.append(Finding(where, "repaired", f"split the byline into {len(names)} names"))
     return [(name, suffix) for name in names]
+
+
+def _split_short_and(text: str) -> list[str]:
+    # Split at "y", "i" or "e" only where a full name (two words or more)
+    # follows: "María García y Pedro López" is two people, "José Ortega y
+    # Gasset" one.
+    pieces = _SHORT_AND.split(text)  # name, conjunction, name, ...
+    names = [pieces[0]]
+    for conjunction, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+        if len(piece.split()) >= 2:
+            names.append(piece)
+        else:
+            names[-1] += conjunction + piece
+    return names
 
 
 # -------------------------------------------------------------------- dates
