@@ -70,9 +70,6 @@ def _stable(text: str) -> bool:
 
 def _text(tag: str, prop: str, value: str, attrs: str = "") -> str:
     shown = _escape(value)
-    if value.isprintable() and "  " not in value and value[0] != " " and value[-1] != " ":
-        # the quick case of `_stable`, inline: this runs for most texts
-        return f'<{tag}{attrs} itemprop="{prop}">{shown}</{tag}>'
     if _stable(value):
         return f'<{tag}{attrs} itemprop="{prop}">{shown}</{tag}>'
     return f'<{tag}{attrs}>{shown}</{tag}><meta itemprop="{prop}" content="{shown}">'
@@ -359,12 +356,13 @@ def _body(a: Article, memo: Memo) -> tuple[str, list[int]]:
         done = end
     out.append(text[done:])
     shown = "".join(out).replace("\x00", "</p>\n\n<p>")
-    if "\n" not in text or splits_at_blank_lines(body):
+    # The exact text, as `article_body` writes it, cut from the same escaped text.
+    if splits_at_blank_lines(body):
         content = text.replace("\x00", "\n\n")
     else:
         content = text.replace("\x00", PARAGRAPH_END) + PARAGRAPH_END
-    shown = f'<div class="body"><p>{shown}</p></div>\n'
-    return f'<meta itemprop="articleBody" content="{content}">\n{shown}', elsewhere
+    div = f'<div class="body"><p>{shown}</p></div>\n'
+    return f'<meta itemprop="articleBody" content="{content}">\n{div}', elsewhere
 
 
 # ------------------------------------------------------------------- rest
