@@ -99,12 +99,9 @@ def _same_as(urls: tuple[str, ...]) -> str:
 # change (a quote's speaker in the body).
 
 
-def _image_values(image: Image) -> str:
+def _image_details(image: Image) -> str:
+    # What no element of a shown image carries: description, size, licence.
     out = []
-    if image.caption is not None:
-        out.append(_meta("caption", image.caption))
-    if image.credit is not None:
-        out.append(_meta("creditText", image.credit))
     if image.alt_text is not None:
         out.append(_meta("description", image.alt_text))
     if image.width is not None:
@@ -113,6 +110,17 @@ def _image_values(image: Image) -> str:
         out.append(f'<meta itemprop="height" content="{image.height}">')
     if image.license_url is not None:
         out.append(_link("license", image.license_url))
+    return "".join(out)
+
+
+def _image_values(image: Image) -> str:
+    # Every value of the image but its url.
+    out = []
+    if image.caption is not None:
+        out.append(_meta("caption", image.caption))
+    if image.credit is not None:
+        out.append(_meta("creditText", image.credit))
+    out.append(_image_details(image))
     return "".join(out)
 
 
@@ -189,19 +197,10 @@ def _figure(image: Image, css: str) -> str:
         caption.append(_text("span", "caption", image.caption, ' class="caption"'))
     if image.credit is not None:
         caption.append(_text("small", "creditText", image.credit, ' class="credit"'))
-    values = []
-    if image.alt_text is not None:
-        values.append(_meta("description", image.alt_text))
-    if image.width is not None:
-        values.append(f'<meta itemprop="width" content="{image.width}">')
-    if image.height is not None:
-        values.append(f'<meta itemprop="height" content="{image.height}">')
-    if image.license_url is not None:
-        values.append(_link("license", image.license_url))
     figcaption = f"<figcaption>{' '.join(caption)}</figcaption>" if caption else ""
     return (
         f'<figure class="{css}" itemprop="image" itemscope itemtype="{SCHEMA}ImageObject">'
-        f"{_img(image)}{figcaption}{''.join(values)}</figure>\n"
+        f"{_img(image)}{figcaption}{_image_details(image)}</figure>\n"
     )
 
 
