@@ -487,7 +487,7 @@ def build_results(
             "python": platform.python_version(),
             "implementation": platform.python_implementation(),
             "machine": platform.machine(),
-            "newsmodel": _version("newsmodel"),
+            "newsmodel": _version("pynewsmodel"),
             "pydantic": pydantic.VERSION,
             "msgspec": msgspec.__version__,
             "orjson": orjson.__version__,

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 project = "newsmodel"
 author = "newsmodel developers"
 copyright = "newsmodel developers"
-release = importlib.metadata.version("newsmodel")
+release = importlib.metadata.version("pynewsmodel")
 version = release
 
 extensions = [

@@ -135,7 +135,7 @@ def test_api_reference_documents_every_public_name() -> None:
 
 def test_version_comes_from_the_package_metadata() -> None:
     """`__version__` is the installed distribution's version, served lazily, not stored."""
-    assert importlib.metadata.version("newsmodel") == newsmodel.__version__
+    assert importlib.metadata.version("pynewsmodel") == newsmodel.__version__
     assert "__version__" not in vars(newsmodel)
 
 
@@ -173,12 +173,59 @@ def test_import_pulls_in_no_optional_or_heavy_modules() -> None:
 def test_package_ships_py_typed() -> None:
     """The package carries the PEP 561 marker, so type checkers use its annotations."""
     assert importlib.resources.files("newsmodel").joinpath("py.typed").is_file()
-    installed = [str(path) for path in importlib.metadata.files("newsmodel") or []]
+    installed = [str(path) for path in importlib.metadata.files("pynewsmodel") or []]
     package_files = [path for path in installed if path.startswith("newsmodel/")]
     # A regular install records the package's files; an editable one records only
     # a .pth pointing at src/, which the check above covers.
     if package_files:
         assert "newsmodel/py.typed" in package_files
+
+
+def test_distribution_name_is_pynewsmodel_everywhere() -> None:
+    """
+    The distribution is ``pynewsmodel``: ``newsmodel`` on the index is another project.
+
+    Every install line in the README and the docs names it, so that no user installs the
+    unrelated package by following them.
+    """
+    from newsmodel._distribution import DISTRIBUTION, install_hint
+
+    assert "pynewsmodel" == DISTRIBUTION == importlib.metadata.metadata(DISTRIBUTION)["Name"]
+    assert 'pip install "pynewsmodel[html]"' == install_hint("html")
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    wrong = [
+        f"{page.name}: {line.strip()}"
+        for page in pages
+        for line in page.read_text(encoding="utf-8").splitlines()
+        if re.search(r"pip install (?:-\S+ )*[\"']?newsmodel\b", line)
+    ]
+    assert [] == wrong
+
+
+def test_package_ships_the_worked_example() -> None:
+    """The worked example is package data, byte for byte the repository's examples/ file."""
+    shipped = importlib.resources.files("newsmodel") / "examples" / _EXAMPLE
+    assert (ROOT / "examples" / _EXAMPLE).read_bytes() == shipped.read_bytes()
+
+
+_EXAMPLE = "kyiv-independent-2024-10-13.json"
+
+
+def test_getting_started_runs_outside_a_checkout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/getting-started.md's examples pass from a directory that is not a checkout."""
+    import doctest
+
+    monkeypatch.chdir(tmp_path)
+    result = doctest.testfile(
+        str(ROOT / "docs" / "getting-started.md"),
+        module_relative=False,
+        optionflags=doctest.ELLIPSIS,
+        verbose=False,
+        report=False,
+    )
+    assert (0, True) == (result.failed, result.attempted > 5)
 
 
 # ----------------------------------------------------- README, CI and docs pages

@@ -92,7 +92,9 @@ def __getattr__(name: str) -> Any:
     if name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415
 
-        return version("newsmodel")
+        from ._distribution import DISTRIBUTION  # noqa: PLC0415
+
+        return version(DISTRIBUTION)
     msg = f"module {__name__!r} has no attribute {name!r}"
     raise AttributeError(msg)
 

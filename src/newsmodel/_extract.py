@@ -31,7 +31,9 @@ def _tree(html: str | bytes) -> Any:
         import lxml.etree  # noqa: PLC0415 - the html extra; import only when used
         import lxml.html  # noqa: PLC0415
     except ImportError as error:  # pragma: no cover - depends on the environment
-        msg = 'newsmodel.extract needs the html extra: pip install "newsmodel[html]"'
+        from ._distribution import install_hint  # noqa: PLC0415
+
+        msg = f"newsmodel.extract needs the html extra: {install_hint('html')}"
         raise ImportError(msg) from error
     if isinstance(html, str):
         # lxml refuses text that declares its own encoding: parse it as UTF-8.

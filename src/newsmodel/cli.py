@@ -115,13 +115,16 @@ def _version() -> str:
     of ``newsmodel --version``; the ``.dist-info`` directory it would find is read
     directly, in the same order it searches ``sys.path``.
     """
+    from ._distribution import DISTRIBUTION  # noqa: PLC0415
+
+    prefix = DISTRIBUTION + "-"
     for entry in sys.path:
         try:
             names = os.listdir(entry or ".")
         except OSError:
             continue
         for name in names:
-            if name.startswith("newsmodel-") and name.endswith(".dist-info"):
+            if name.startswith(prefix) and name.endswith(".dist-info"):
                 try:
                     with open(os.path.join(entry or ".", name, "METADATA"), encoding="utf-8") as f:
                         for line in f:
@@ -133,7 +136,7 @@ def _version() -> str:
                     pass
     from importlib.metadata import version  # noqa: PLC0415
 
-    return version("newsmodel")
+    return version(DISTRIBUTION)
 
 
 # ---------------------------------------------------------------- arguments

@@ -10,7 +10,7 @@ the classes' own constructors, so a value that broke a rule would fail loudly
 instead of reaching your test.
 
 This module needs Hypothesis, which the ``hypothesis`` extra installs
-(``pip install "newsmodel[hypothesis]"``); ``import newsmodel`` never imports
+(``pip install "pynewsmodel[hypothesis]"``); ``import newsmodel`` never imports
 it. With newsmodel installed, ``st.from_type(newsmodel.Article)`` (and the same
 for every other class) uses these strategies: Hypothesis finds them through
 the package's entry point.
@@ -31,7 +31,9 @@ try:
     from hypothesis import strategies as st
     from hypothesis.errors import InvalidArgument
 except ImportError as error:  # pragma: no cover - depends on the environment
-    msg = 'newsmodel.strategies needs Hypothesis: pip install "newsmodel[hypothesis]"'
+    from ._distribution import install_hint
+
+    msg = f"newsmodel.strategies needs Hypothesis: {install_hint('hypothesis')}"
     raise ImportError(msg) from error
 
 from ._models import (
