@@ -500,7 +500,7 @@ def test_help_explains_with_examples(
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     """--version prints the installed distribution's version."""
-    expected = f"newsmodel {importlib.metadata.version('newsmodel')}\n"
+    expected = f"newsmodel {importlib.metadata.version('pynewsmodel')}\n"
     assert (0, expected, "") == run(capsys, "--version")
 
 
@@ -875,7 +875,7 @@ def test_python_dash_m_runs_the_same_command() -> None:
         text=True,
         check=False,
     )
-    expected = f"newsmodel {importlib.metadata.version('newsmodel')}\n"
+    expected = f"newsmodel {importlib.metadata.version('pynewsmodel')}\n"
     assert (0, expected) == (result.returncode, result.stdout)
 
 
