@@ -244,9 +244,10 @@ MAX_DATE_LENGTH = 100
 
 # A year written first (ISO 8601's order, "2024-01-02" or "20240102") is
 # always followed by the month: dateutil's dayfirst would read it year-day-month.
-_YEAR_FIRST = re.compile(r"(?<!\d)\d{4}(?:([-/.])\d{1,2}\1\d{1,2}|\d{4})(?!\d)")
-# Two numbers that could be a day and a month ("02.01", "1/2", "02 01").
-_DAY_AND_MONTH = re.compile(r"(?<![\d:])\d{1,2}\s*[-/.\s]\s*\d{1,2}(?![\d:])")
+_YEAR_FIRST = re.compile(r"(?<!\d)\d{4}(?:([-/. ])\d{1,2}\1\d{1,2}|\d{4})(?!\d)")
+# Numbers that are not part of a time of day ("9:04"): two different ones
+# from 1 to 12 could be a day and a month that dateutil reads either way.
+_NUMBER = re.compile(r"(?<![\d:])\d{1,2}(?![\d:])")
 # An all-numeric date with a two-digit year ("02.01.24"): its century, and
 # which number is the year, would be guesses.
 _TWO_DIGIT_YEAR = re.compile(r"(?<![\d.:/-])\d{1,2}([./-])\d{1,2}\1\d{2}(?![\d.:/-])")
@@ -455,7 +456,7 @@ def read_human_date(text: str, *, dayfirst: bool | None = None) -> tuple[datetim
         orders: tuple[bool, ...] = (False,)
     elif dayfirst is not None:
         orders = (dayfirst,)
-    elif _DAY_AND_MONTH.search(text):
+    elif _may_swap(text):
         orders = (True, False)  # both readings, to see if they differ
     else:
         orders = (False,)
@@ -523,6 +524,11 @@ def _dateutil_parse(text: str, default: datetime, *, dayfirst: bool) -> datetime
             f"expected a UTC offset between -23:59 and +23:59, found {describe(text)}",
         ) from None
     return value
+
+
+def _may_swap(text: str) -> bool:
+    # Only then is the second reading needed.
+    return len({number for number in map(int, _NUMBER.findall(text)) if 0 < number <= 12}) > 1
 
 
 def _spelled(value: datetime) -> str:
