@@ -18,7 +18,12 @@ from hypothesis import strategies as st
 
 import newsmodel as nm
 from newsmodel._values import DateParseError
-from newsmodel._wild import MAX_DATE_LENGTH, AmbiguousDateError, read_lenient_date
+from newsmodel._wild import (
+    MAX_DATE_LENGTH,
+    AmbiguousDateError,
+    read_human_date,
+    read_lenient_date,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -143,6 +148,35 @@ def test_a_date_read_one_way_only_needs_no_hint(
 ) -> None:
     """A date with one reading is read so, whatever dayfirst says; year first is always Y-M-D."""
     assert expected.replace(tzinfo=KYIV) == read(text, default_tz=KYIV, dayfirst=dayfirst)
+
+
+#: Texts made of numbers, month names, times and the separators pages use.
+NUMERIC_DATES = st.lists(
+    st.one_of(
+        st.integers(0, 31).map(str),
+        st.integers(0, 12).map(lambda n: f"{n:02d}"),
+        st.integers(1000, 2100).map(str),
+        st.sampled_from(["Jan", "10:00", "9:04 PM", "+0200", "T", "of", "th", "UTC"]),
+    ),
+    min_size=2,
+    max_size=5,
+).flatmap(
+    lambda parts: st.lists(
+        st.sampled_from([".", "/", "-", " ", ", ", "'", "T", "  "]),
+        min_size=len(parts) - 1,
+        max_size=len(parts) - 1,
+    ).map(lambda seps: parts[0] + "".join(s + p for s, p in zip(seps, parts[1:], strict=True)))
+)
+
+
+@given(NUMERIC_DATES)
+def test_a_date_read_without_dayfirst_reads_the_same_with_either(text: str) -> None:
+    """What is read without dayfirst is what either order gives: no silent choice."""
+    try:
+        found = read_human_date(text)
+    except DateParseError:
+        return
+    assert found == read_human_date(text, dayfirst=True) == read_human_date(text, dayfirst=False)
 
 
 @pytest.mark.parametrize("text", ["2024-13-01 10:00", "2024/31/01 10:00"])
