@@ -423,10 +423,11 @@ def read_human_date(text: str, *, dayfirst: bool | None = None) -> tuple[datetim
     Raises:
         newsmodel._values.DateParseError: For a text longer than
             `MAX_DATE_LENGTH`, one that is not a date, lacks a year, month or
-            day (never completed from today's date), has a two-digit year,
-            names a zone it would take a guess to read, or gives an offset of
-            a day or more; an `AmbiguousDateError` for a day and month that
-            could be swapped. The code is ``invalid``.
+            day (never completed from today's date), has a two-digit year
+            or names a zone it would take a guess to read (code
+            ``invalid``), or gives an offset of a day or more (``timezone``);
+            an `AmbiguousDateError` (``invalid``) for a day and month that
+            could be swapped.
     """
     if len(text) > MAX_DATE_LENGTH:
         raise v.DateParseError(
