@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsmodel._values import DateParseError
 from newsmodel._wild import (
     clean_text,
     parse_boolean,
@@ -72,8 +73,8 @@ def test_dates_without_a_zone(text: str, local: datetime) -> None:
 
     assert local.replace(tzinfo=tz(3)) == with_zone
     assert "default zone" in findings[-2].message or "default zone" in findings[-1].message
-    assert isinstance(without, str)
-    assert "default_tz" in without
+    assert isinstance(without, DateParseError)
+    assert ("timezone", True) == (without.code, "default_tz" in without.message)
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -21,27 +21,63 @@ if TYPE_CHECKING:
 __all__ = ["dumps", "from_dict", "loads", "to_dict"]
 
 
-def _resolve_zone(default_tz: str | tzinfo | None) -> tzinfo | None:
-    if default_tz is None or isinstance(default_tz, tzinfo):
+#: The longest zone name `_resolve_zone` looks up (the longest IANA name,
+#: ``America/Argentina/ComodRivadavia``, has 32 characters).
+MAX_ZONE_NAME = 64
+# The shape of an IANA time zone key: components of letters, digits, "_",
+# "+" and "-", joined by "/". No ".", "..", empty or absolute component can
+# make the lookup open a file outside the time zone database.
+_ZONE_KEY = re.compile(r"[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+)*")
+
+
+def _zone_error(found: object, why: str = "") -> ValueError:
+    return ValueError(
+        "default_tz: expected an IANA time zone name like 'Europe/Kyiv' or a tzinfo, "
+        f"found {describe(found)}{why}"
+    )
+
+
+def _resolve_zone(default_tz: object) -> tzinfo | None:
+    """
+    Return the zone that a *default_tz* argument names, or None for None.
+
+    Raises:
+        ValueError: For anything but None, a working `tzinfo` or the name of
+            a zone in the IANA time zone database; the name's shape is
+            checked before any lookup.
+    """
+    if default_tz is None:
+        return None
+    if isinstance(default_tz, tzinfo):
+        try:
+            datetime(2000, 1, 1, tzinfo=default_tz).utcoffset()
+        except Exception as error:  # a caller's tzinfo runs its own code
+            raise _zone_error(default_tz, f", whose utcoffset() fails: {error}") from None
         return default_tz
     if not isinstance(default_tz, str):
-        msg = f"default_tz must be a zone name or a tzinfo, not {type(default_tz).__name__}"
-        raise TypeError(msg)
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # noqa: PLC0415
+        raise _zone_error(default_tz)
+    if len(default_tz) > MAX_ZONE_NAME:
+        raise _zone_error(default_tz, f" ({len(default_tz)} characters; at most {MAX_ZONE_NAME})")
+    if _ZONE_KEY.fullmatch(default_tz) is None:
+        raise _zone_error(
+            default_tz,
+            " (a name is made of letters, digits, '_', '+' and '-', in parts joined by '/')",
+        )
+    from zoneinfo import ZoneInfo  # noqa: PLC0415 - only lenient loads pay
 
     try:
         return ZoneInfo(default_tz)
-    except (ZoneInfoNotFoundError, ValueError):
-        from dateutil import tz  # noqa: PLC0415
+    except (KeyError, ImportError, OSError, ValueError):
+        # KeyError: ZoneInfoNotFoundError; OSError: a directory ("America");
+        # ValueError: a file of the database's folder that holds no zone.
+        raise _zone_error(default_tz, ", which the time zone database does not hold") from None
 
-        zone = tz.gettz(default_tz)
-        if zone is None:
-            msg = (
-                f"default_tz: expected an IANA time zone name like 'Europe/Kyiv', "
-                f"found {default_tz!r}"
-            )
-            raise ValueError(msg) from None
-        return zone
+
+def _resolve_dayfirst(dayfirst: object) -> bool | None:
+    if dayfirst is None or dayfirst is True or dayfirst is False:
+        return dayfirst
+    msg = f"dayfirst: expected True, False or None, found {describe(dayfirst)}"
+    raise TypeError(msg)
 
 
 _STRICT = _wire.Options()
@@ -49,11 +85,30 @@ _STRICT_CLEAN = _wire.Options(clean=True)
 
 
 def _options(
-    *, lenient: bool, default_tz: str | tzinfo | None, clean: bool = False
+    *,
+    lenient: bool,
+    default_tz: object,
+    dayfirst: object,
 ) -> _wire.Options:
-    if not lenient and default_tz is None:
-        return _STRICT_CLEAN if clean else _STRICT
-    return _wire.Options(lenient=lenient, default_tz=_resolve_zone(default_tz), clean=clean)
+    if not lenient:
+        if default_tz is not None:
+            msg = (
+                "default_tz applies only with lenient=True: a strict load reads only "
+                "ISO 8601 datetimes with a UTC offset, so a zone would be a guess"
+            )
+            raise ValueError(msg)
+        if dayfirst is not None:
+            msg = (
+                "dayfirst applies only with lenient=True: a strict load reads only "
+                "ISO 8601 dates, whose year, month and day come in that order"
+            )
+            raise ValueError(msg)
+        return _STRICT
+    return _wire.Options(
+        lenient=True,
+        default_tz=_resolve_zone(default_tz),
+        dayfirst=_resolve_dayfirst(dayfirst),
+    )
 
 
 # In JSON text a string's characters come from raw UTF-8 or from escapes, and
@@ -79,6 +134,7 @@ def from_dict(
     *,
     lenient: bool = False,
     default_tz: str | tzinfo | None = None,
+    dayfirst: bool | None = None,
 ) -> Article:
     """
     Make an `Article` from wire-format JSON values (a parsed payload).
@@ -87,15 +143,23 @@ def from_dict(
         data: The payload, as `json.loads` would return it.
         lenient: Read human dates ("October 13, 2024 9:04 PM") with
             python-dateutil and trim surrounding whitespace from texts.
-        default_tz: With *lenient*, a zone name (``"Europe/Kyiv"``) or
-            `tzinfo` for datetimes that carry no offset; without it such
-            datetimes are errors. A strict load reads only datetimes with an
-            offset, whatever *default_tz* says.
+        default_tz: With *lenient*, an IANA zone name (``"Europe/Kyiv"``)
+            or a `tzinfo` for datetimes that carry no offset; without it such
+            datetimes are errors.
+        dayfirst: With *lenient*, the order of day and month in all-numeric
+            dates: True for ``02.01.2024`` as 2 January, False for 1
+            February. Without it a date that could be read either way is an
+            error; one that reads one way only (``25.04.2025``) needs none.
 
     Raises:
         ValidationError: Listing every problem, each at its JSONPath.
+        ValueError: For *default_tz* or *dayfirst* without *lenient* (a
+            strict load reads only ISO 8601 datetimes with an offset), and
+            for a *default_tz* that is neither a zone name the time zone
+            database holds nor a `tzinfo`.
+        TypeError: For a *dayfirst* that is not True, False or None.
     """
-    return _load(data, _options(lenient=lenient, default_tz=default_tz))
+    return _load(data, _options(lenient=lenient, default_tz=default_tz, dayfirst=dayfirst))
 
 
 def _load(data: object, options: _wire.Options) -> Article:
@@ -111,6 +175,7 @@ def loads(
     *,
     lenient: bool = False,
     default_tz: str | tzinfo | None = None,
+    dayfirst: bool | None = None,
 ) -> Article:
     """
     Parse a wire-format JSON text into an `Article`.
@@ -119,11 +184,15 @@ def loads(
         payload: The JSON text, as `str` or UTF-8 bytes.
         lenient: As for `from_dict`.
         default_tz: As for `from_dict`.
+        dayfirst: As for `from_dict`.
 
     Raises:
         ValidationError: For text that is not JSON (code ``json``) and for
             every problem of the article in it.
+        ValueError: As for `from_dict`, before the text is read.
+        TypeError: As for `from_dict`.
     """
+    options = _options(lenient=lenient, default_tz=default_tz, dayfirst=dayfirst)
     clean = False
     if isinstance(payload, str):
         with contextlib.suppress(UnicodeEncodeError):  # a lone surrogate: orjson words it
@@ -155,7 +224,11 @@ def loads(
                 )
             ]
         ) from None
-    return _load(data, _options(lenient=lenient, default_tz=default_tz, clean=clean))
+    if clean and options is _STRICT:
+        options = _STRICT_CLEAN
+    elif clean:
+        options.clean = True  # a lenient load's own options
+    return _load(data, options)
 
 
 def to_dict(article: Article) -> dict[str, Any]:

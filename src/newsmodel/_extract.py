@@ -71,6 +71,7 @@ def extract(
     base_url: str | None = None,
     *,
     default_tz: tzinfo | str | None = None,
+    dayfirst: bool | None = None,
     findings: list[Finding] | None = None,
 ) -> list[Article]:
     """
@@ -81,8 +82,10 @@ def extract(
         base_url: The page's address: relative URLs resolve against it, and
             it is the article's url when the markup and the page's
             ``<link rel=canonical>`` give none.
-        default_tz: The zone (a name or a `tzinfo`) for dates the markup
-            gives without one.
+        default_tz: The zone (an IANA name or a `tzinfo`) for dates the
+            markup gives without one.
+        dayfirst: The order of day and month in all-numeric dates, as for
+            `newsmodel.from_jsonld`.
         findings: A list to append every repair and drop to.
 
     Returns:
@@ -105,9 +108,9 @@ def extract(
                 )
             ]
         )
-    from ._canonical import _resolve_zone  # noqa: PLC0415 - shared argument handling
+    from ._canonical import _resolve_dayfirst, _resolve_zone  # noqa: PLC0415 - shared
 
-    zone = _resolve_zone(default_tz)
+    zone, order = _resolve_zone(default_tz), _resolve_dayfirst(dayfirst)
     tree = _tree(html)
     language, canonical = _page_defaults(tree)
     if canonical is not None and base_url is not None:
@@ -133,7 +136,12 @@ def extract(
         local: list[Finding] = []
         try:
             article = _import.read_jsonld(
-                document, url=url, language=language, default_tz=zone, findings=local
+                document,
+                url=url,
+                language=language,
+                default_tz=zone,
+                dayfirst=order,
+                findings=local,
             )
         except ValidationError as error:
             if all(detail.path == "$" for detail in error.errors):

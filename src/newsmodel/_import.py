@@ -604,6 +604,7 @@ def from_jsonld(
     url: str | None = None,
     language: str | None = None,
     default_tz: tzinfo | str | None = None,
+    dayfirst: bool | None = None,
     findings: list[Finding] | None = None,
 ) -> Article:
     """
@@ -625,21 +626,29 @@ def from_jsonld(
             address); relative URLs in the markup resolve against it.
         language: The language when the markup names none; without either,
             the language is ``und`` (BCP 47's "undetermined"), reported.
-        default_tz: The zone (a name or a `tzinfo`) for dates given without
-            one. Without it such a date is an error, not a guess.
+        default_tz: The zone (an IANA name or a `tzinfo`) for dates given
+            without one. Without it such a date is an error, not a guess.
+        dayfirst: The order of day and month in all-numeric dates: True
+            for ``02.01.2024`` as 2 January, False for 1 February. Without
+            it a date that reads both ways is an error (``datePublished``)
+            or dropped, reported (``dateModified``).
         findings: A list to append every repair and drop to.
 
     Raises:
         ValidationError: When there is no article node, or it cannot make a
             valid `Article` (no headline, say): every problem, at its path.
+        ValueError: For a *default_tz* that is neither a zone name the time
+            zone database holds nor a `tzinfo`.
+        TypeError: For a *dayfirst* that is not True, False or None.
     """
-    from ._canonical import _resolve_zone  # noqa: PLC0415 - shared argument handling
+    from ._canonical import _resolve_dayfirst, _resolve_zone  # noqa: PLC0415 - shared
 
     return read_jsonld(
         data,
         url=url,
         language=language,
         default_tz=_resolve_zone(default_tz),
+        dayfirst=_resolve_dayfirst(dayfirst),
         findings=findings if findings is not None else [],
     )
 
@@ -650,6 +659,7 @@ def read_jsonld(
     url: str | None = None,
     language: str | None = None,
     default_tz: tzinfo | None = None,
+    dayfirst: bool | None = None,
     findings: Findings,
 ) -> Article:
     """Map the article in JSON-LD *data* to an `Article`; see `newsmodel.from_jsonld`."""
@@ -679,7 +689,7 @@ def read_jsonld(
     mapping.identity(url)
     mapping.texts()
     mapping.language(language)
-    mapping.dates(default_tz)
+    mapping.dates(default_tz, dayfirst=dayfirst)
     mapping.people()
     mapping.media()
     return _load(mapping.wire, mapping.sources, mapping.problems, mapping.path)
@@ -775,15 +785,22 @@ class _Mapping:
             )
         self.put("language", found, where)
 
-    def dates(self, default_tz: tzinfo | None) -> None:
+    def dates(self, default_tz: tzinfo | None, *, dayfirst: bool | None = None) -> None:
         for name, key in (("datePublished", "date_published"), ("dateModified", "date_modified")):
             raw = self.get(name)
             if raw is None:
                 continue
             where = self.at(name)
-            parsed = w.parse_wild_datetime(raw, where, self.findings, default_tz)
-            if isinstance(parsed, str):
-                self.problems.append(ErrorDetail(where, "timezone", parsed))
+            parsed = w.parse_wild_datetime(
+                raw,
+                where,
+                self.findings,
+                default_tz,
+                dayfirst=dayfirst,
+                required=key == "date_published",
+            )
+            if isinstance(parsed, ValueError):  # a DateParseError, to raise
+                self.problems.append(ErrorDetail(where, parsed.code, parsed.message))
             elif parsed is not None:
                 self.put(key, parsed.isoformat(), where)
         published, modified = self.wire.get("date_published"), self.wire.get("date_modified")

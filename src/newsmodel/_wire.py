@@ -21,7 +21,7 @@ from . import _models as m
 from . import _values as v
 from ._errors import ErrorDetail, Path, describe, join_path
 from ._rules import CodeWriter, FieldRule, field_rules, sequence_type_error
-from ._wild import read_human_date
+from ._wild import read_lenient_date
 
 __all__ = ["Options", "dump_article", "load_article"]
 
@@ -32,13 +32,19 @@ INVALID = m.INVALID
 class Options:
     """How to read dates and texts: strictly (the default) or leniently."""
 
-    __slots__ = ("clean", "default_tz", "lenient")
+    __slots__ = ("clean", "dayfirst", "default_tz", "lenient")
 
     def __init__(
-        self, *, lenient: bool = False, default_tz: tzinfo | None = None, clean: bool = False
+        self,
+        *,
+        lenient: bool = False,
+        default_tz: tzinfo | None = None,
+        dayfirst: bool | None = None,
+        clean: bool = False,
     ) -> None:
         self.lenient = lenient
         self.default_tz = default_tz
+        self.dayfirst = dayfirst
         #: True when the JSON text was scanned and holds no character that
         #: texts forbid (see `newsmodel._canonical.scan_clean`).
         self.clean = clean
@@ -48,68 +54,46 @@ class Options:
         seen = _dates_seen.get(text)
         if seen is not None and seen.__class__ is datetime:
             return seen
-        try:
-            _dates_seen[text] = value = v.parse_datetime(text)
-        except v.DateParseError as problem:
-            if not self.lenient:
-                report.append(ErrorDetail(join_path(parent, key), problem.code, problem.message))
-                return INVALID
-        else:
-            return value
-        return self._lenient(text, parent, key, report, date_only_ok=False)
+        return self._read(text, parent, key, report, v.parse_datetime, date_only_ok=False)
 
     def date_or_datetime(self, text: str, parent: Path, key: str | int, report: Report) -> Any:
         """Parse a date or datetime text, or report why not and return INVALID."""
         seen = _dates_seen.get(text)
         if seen is not None:
             return seen
-        try:
-            _dates_seen[text] = value = v.parse_date(text)
-        except v.DateParseError as problem:
-            if not self.lenient:
-                report.append(ErrorDetail(join_path(parent, key), problem.code, problem.message))
-                return INVALID
-        else:
-            return value
-        return self._lenient(text, parent, key, report, date_only_ok=True)
+        return self._read(text, parent, key, report, v.parse_date, date_only_ok=True)
 
-    def _lenient(
+    def _read(
         self,
         text: str,
         parent: Path,
         key: str | int,
         report: Report,
+        parse: Callable[[str], Any],
         *,
         date_only_ok: bool,
     ) -> Any:
-        found = read_human_date(text)
-        path = join_path(parent, key)
-        if found is None:
-            report.append(
-                ErrorDetail(
-                    path,
-                    "invalid",
-                    "expected a date and time (ISO 8601, or a form like "
-                    f"'October 13, 2024 9:04 PM'), found {describe(text)}",
-                )
-            )
+        # Strictly: ISO 8601 only. Leniently, what that refuses goes to the
+        # lenient reader, the one home of its rules (shared with the importer).
+        try:
+            _dates_seen[text] = value = parse(text)
+        except v.DateParseError as strict_problem:
+            problem = strict_problem
+            if self.lenient:
+                try:
+                    value, _ = read_lenient_date(
+                        text,
+                        default_tz=self.default_tz,
+                        dayfirst=self.dayfirst,
+                        date_only_ok=date_only_ok,
+                    )
+                except v.DateParseError as lenient_problem:
+                    problem = lenient_problem
+                else:
+                    return value
+            report.append(ErrorDetail(join_path(parent, key), problem.code, problem.message))
             return INVALID
-        parsed, has_time = found
-        if date_only_ok and not has_time and parsed.tzinfo is None:
-            return parsed.date()
-        if parsed.tzinfo is not None:
-            return parsed
-        if self.default_tz is not None:
-            return m.fixed_offset(parsed.replace(tzinfo=self.default_tz))
-        report.append(
-            ErrorDetail(
-                path,
-                "timezone",
-                f"expected a datetime with a UTC offset, found {describe(text)} "
-                "with none (pass default_tz to apply a zone)",
-            )
-        )
-        return INVALID
+        return value
 
 
 def _trim(value: object, depth: int = 0) -> Any:
