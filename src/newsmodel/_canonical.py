@@ -6,10 +6,11 @@ import contextlib
 import json
 import re
 from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
 
+from . import _models as m
 from . import _wire
 from ._errors import ErrorDetail, ValidationError, describe
 
@@ -18,7 +19,9 @@ if TYPE_CHECKING:
 
     from ._models import Article
 
-__all__ = ["dumps", "from_dict", "loads", "to_dict"]
+__all__ = ["dumps", "from_dict", "load_object", "loads", "to_dict", "to_json_values"]
+
+_T = TypeVar("_T")
 
 
 #: The longest zone name `_resolve_zone` looks up (the longest IANA name,
@@ -163,11 +166,30 @@ def from_dict(
 
 
 def _load(data: object, options: _wire.Options) -> Article:
+    return _load_object(m.Article, data, options)
+
+
+def _load_object(cls: type[_T], data: object, options: _wire.Options) -> _T:
     report: list[ErrorDetail] = []
-    article = _wire.load_article(data, report, options)
+    obj = _wire.load_object(cls, data, report, options)
     if report:
         raise ValidationError(report)
-    return article  # type: ignore[no-any-return]
+    return obj  # type: ignore[no-any-return]
+
+
+def load_object(cls: type[_T], data: object, *, lenient: bool = False) -> _T:
+    """
+    Make an object of any model class from wire-format JSON values, as `from_dict` does.
+
+    Raises:
+        ValidationError: Listing every problem, each at its JSONPath from ``$``.
+    """
+    return _load_object(cls, data, _options(lenient=lenient, default_tz=None))
+
+
+def to_json_values(obj: object) -> dict[str, Any]:
+    """Return any model object in the wire format as plain JSON values, as `to_dict` does."""
+    return orjson.loads(orjson.dumps(_wire.dump_object(obj)))  # type: ignore[no-any-return]
 
 
 def loads(

@@ -563,3 +563,26 @@ _check_article = build_checker(Article, check_article_rules)
 def slot_setters(cls: type) -> list[Callable[[Any, Any], None]]:
     """Return the slot descriptors' setters of *cls*'s attrs fields, in order."""
     return [cls.__dict__[field.name].__set__ for field in attrs.fields(cls)]
+
+
+# pydantic's hooks, so that each class is a pydantic field type with no glue.
+# They load newsmodel.pydantic (and pydantic) only when pydantic calls them:
+# `import newsmodel` stays free of pydantic.
+
+
+def _pydantic_core_schema(cls: type, source: object, handler: Any) -> Any:
+    from .pydantic import core_schema  # noqa: PLC0415
+
+    return core_schema(cls, handler)
+
+
+def _pydantic_json_schema(cls: type, schema: object, handler: Any) -> Any:
+    from .pydantic import json_schema  # noqa: PLC0415
+
+    return json_schema(cls, handler)
+
+
+for _cls in (Image, Organization, Person, Tag, Quote, RelatedStory, Article):
+    setattr(_cls, "__get_pydantic_core_schema__", classmethod(_pydantic_core_schema))  # noqa: B010
+    setattr(_cls, "__get_pydantic_json_schema__", classmethod(_pydantic_json_schema))  # noqa: B010
+del _cls

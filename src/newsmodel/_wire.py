@@ -23,7 +23,7 @@ from ._errors import ErrorDetail, Path, describe, join_path
 from ._rules import CodeWriter, FieldRule, field_rules, sequence_type_error
 from ._wild import read_lenient_date
 
-__all__ = ["Options", "dump_article", "load_article"]
+__all__ = ["Options", "dump_article", "dump_object", "load_article", "load_object"]
 
 Report = list[ErrorDetail]
 INVALID = m.INVALID
@@ -399,11 +399,24 @@ def load_article(data: object, report: Report, options: Options) -> Any:
     Returns:
         The article, or INVALID; it is valid only if nothing was reported.
     """
+    return load_object(m.Article, data, report, options)
+
+
+def load_object(cls: type, data: object, report: Report, options: Options) -> Any:
+    """
+    Load one object of model class *cls* from JSON values, as `load_article` does.
+
+    A `Person` or an `Organization` carries its ``type`` here as everywhere
+    on the wire; paths start at ``$``, the object itself.
+
+    Returns:
+        The object, or INVALID; it is valid only if nothing was reported.
+    """
     _authors_seen.clear()
     _dates_seen.clear()
     if options.lenient:
         data = _trim(data)
-    return _load_article(data, "", "$", report, options)
+    return _loaders[cls](data, "", "$", report, options)
 
 
 # ------------------------------------------------------------------ dumping
@@ -542,3 +555,28 @@ def dump_article(a: m.Article) -> dict[str, Any]:
     if a.is_accessible_for_free is not True:
         out["is_accessible_for_free"] = a.is_accessible_for_free
     return out
+
+
+_DUMPERS: dict[type, Callable[[Any], dict[str, Any]]] = {
+    m.Image: _dump_image,
+    m.Organization: _dump_organization,
+    m.Person: _dump_author,
+    m.Tag: _dump_tag,
+    m.Quote: _dump_quote,
+    m.RelatedStory: _dump_related,
+    m.Article: dump_article,
+}
+
+
+def dump_object(obj: object) -> dict[str, Any]:
+    """
+    Return any model object as orjson-ready wire values, as `dump_article` does.
+
+    Raises:
+        TypeError: For a value that is not one of the model classes.
+    """
+    dump = _DUMPERS.get(obj.__class__)
+    if dump is None:
+        msg = f"expected a newsmodel model object, found a {type(obj).__name__}"
+        raise TypeError(msg)
+    return dump(obj)
