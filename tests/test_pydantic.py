@@ -494,3 +494,35 @@ def test_datetimes_keep_their_offset_through_pydantic() -> None:
         {**EXAMPLE, "date_modified": datetime(2024, 10, 14, tzinfo=timezone.utc).isoformat()}
     )
     assert ADAPTER.dump_python(article)["date_modified"] == "2024-10-14T00:00:00+00:00"
+
+
+# ------------------------------------------------------------------ Django
+
+
+def test_a_django_view_puts_the_jsonld_block_in_its_page() -> None:
+    import django
+    from django.conf import settings
+    from django.test import RequestFactory
+
+    if not settings.configured:
+        settings.configure(
+            TEMPLATES=[
+                {
+                    "BACKEND": "django.template.backends.django.DjangoTemplates",
+                    "DIRS": [str(HERE / "templates")],
+                }
+            ]
+        )
+        django.setup()
+    view = load_module("django_view")
+    hostile = nm.from_dict({**EXAMPLE, "headline": "</script><script>alert(1)</script> & co"})
+    view.articles["kyiv"] = hostile
+    response = view.article_page(RequestFactory().get("/kyiv"), "kyiv")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert page.count("<script") == 1  # the JSON-LD block, and nothing the headline made
+    assert "<h1>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</h1>" in page
+    block = page[page.index("<script") : page.index("</script>") + len("</script>")]
+    assert block == nm.jsonld_script(hostile)
+    start = block.index(">") + 1
+    assert json.loads(block[start : -len("</script>")]) == nm.to_jsonld(hostile)
