@@ -19,7 +19,15 @@ if TYPE_CHECKING:
 
     from ._models import Article
 
-__all__ = ["dumps", "from_dict", "load_object", "loads", "to_dict", "to_json_values"]
+__all__ = [
+    "dumps",
+    "from_dict",
+    "load_object",
+    "loads",
+    "to_dict",
+    "to_json_values",
+    "values_clean",
+]
 
 _T = TypeVar("_T")
 
@@ -184,7 +192,22 @@ def load_object(cls: type[_T], data: object, *, lenient: bool = False) -> _T:
     Raises:
         ValidationError: Listing every problem, each at its JSONPath from ``$``.
     """
-    return _load_object(cls, data, _options(lenient=lenient, default_tz=None))
+    options = _options(lenient=lenient, default_tz=None, clean=values_clean(data))
+    return _load_object(cls, data, options)
+
+
+def values_clean(data: object) -> bool:
+    """
+    Return True if no ASCII string in the JSON values *data* can hold a forbidden character.
+
+    The values are written as JSON text (a few µs for an article) and the text
+    scanned as `loads` scans its input; a value orjson cannot write (a lone
+    surrogate, a huge integer, a foreign object) only costs the fast path.
+    """
+    try:
+        return scan_clean(orjson.dumps(data))
+    except TypeError:  # orjson.JSONEncodeError is a TypeError
+        return False
 
 
 def to_json_values(obj: object) -> dict[str, Any]:
