@@ -35,6 +35,7 @@ nitpicky = True
 nitpick_ignore_regex = [
     (r"py:.*", r"(datetime|zoneinfo|collections\.abc|typing|enum|json)(\..*)?"),
     (r"py:.*", r"(date|datetime|tzinfo|Mapping|Sequence|Any|ValueError|TypeError)"),
+    (r"py:.*", r"(pydantic|pydantic_core|cs|JsonSchemaValue)(\..*)?"),  # newsmodel.pydantic
 ]
 
 # Single backticks in docstrings refer to Python objects.

@@ -245,6 +245,32 @@ def test_strict_errors_are_the_strict_loaders() -> None:
     assert pydantic_errors(caught.value) == newsmodel_errors(ours.value)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["a\x00b", "tab\there", "del\x7f", "c1\x85", "line\u2028sep", "lone\ud800", "\x1fend"],
+)
+@pytest.mark.parametrize("field", ["headline", "description"])
+def test_forbidden_characters_in_python_values_are_found(text: str, field: str) -> None:
+    """The adapter's fast path (values_clean) never lets a forbidden character through."""
+    payload = {**EXAMPLE, field: text}
+    with pytest.raises(nm.ValidationError) as ours:
+        nm.from_dict(payload)
+    with pytest.raises(PydanticValidationError) as caught:
+        ADAPTER.validate_python(payload, strict=True)
+    assert pydantic_errors(caught.value) == newsmodel_errors(ours.value)
+    assert [e["loc"] for e in caught.value.errors()] == [(field,)]
+
+
+def test_values_clean_reads_python_values_as_loads_reads_text() -> None:
+    from newsmodel._canonical import values_clean
+
+    assert values_clean(EXAMPLE)
+    assert not values_clean({**EXAMPLE, "headline": "a\x00b"})
+    assert not values_clean({**EXAMPLE, "headline": "lone\ud800"})  # orjson refuses it
+    assert not values_clean({**EXAMPLE, "id": 2**70})  # nor a huge integer
+    assert not values_clean({1: "a key that is not text"})
+
+
 def test_serializing_a_value_that_is_not_a_model_object_says_so() -> None:
     page = Page.model_construct(title="x", article="not an article")
     with pytest.raises(Exception, match="expected a newsmodel model object, found a str"):
