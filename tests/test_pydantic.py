@@ -26,6 +26,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 import newsmodel as nm
 from newsmodel import strategies
+from newsmodel.pydantic import Author
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -170,6 +171,24 @@ def test_authors_of_either_kind_in_a_list() -> None:
     authors = adapter.validate_python(EXAMPLE["authors"])
     assert authors == list(ARTICLE.authors)
     assert adapter.dump_python(authors) == EXAMPLE["authors"]
+
+
+def test_the_author_type_picks_the_class_by_type_with_one_error_there() -> None:
+    adapter = TypeAdapter(list[Author])
+    assert adapter.validate_python(EXAMPLE["authors"]) == list(ARTICLE.authors)
+    assert adapter.validate_python(list(ARTICLE.authors)) == list(ARTICLE.authors)
+    assert adapter.dump_python(list(ARTICLE.authors)) == EXAMPLE["authors"]
+    bad = [{"type": "person", "name": "A", "url": "x"}, {"type": "robot", "name": "B"}]
+    with pytest.raises(PydanticValidationError) as caught:
+        adapter.validate_python(bad)
+    with pytest.raises(nm.ValidationError) as ours:
+        nm.from_dict({**EXAMPLE, "authors": bad})
+    assert pydantic_errors(caught.value) == [
+        (loc[1:], code, message) for loc, code, message in newsmodel_errors(ours.value)
+    ]
+    schema = adapter.json_schema()
+    assert schema["items"] == {"$ref": "#/$defs/Author"}
+    assert schema["$defs"]["Author"] == nm.json_schema()["$defs"]["Author"]
 
 
 def test_five_problems_are_five_errors_at_their_places() -> None:

@@ -6,7 +6,7 @@ import contextlib
 import json
 import re
 from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -28,8 +28,6 @@ __all__ = [
     "to_json_values",
     "values_clean",
 ]
-
-_T = TypeVar("_T")
 
 
 #: The longest zone name `_resolve_zone` looks up (the longest IANA name,
@@ -174,20 +172,23 @@ def from_dict(
 
 
 def _load(data: object, options: _wire.Options) -> Article:
-    return _load_object(m.Article, data, options)
+    return _load_object(m.Article, data, options)  # type: ignore[no-any-return]
 
 
-def _load_object(cls: type[_T], data: object, options: _wire.Options) -> _T:
+def _load_object(cls: Any, data: object, options: _wire.Options) -> Any:
     report: list[ErrorDetail] = []
     obj = _wire.load_object(cls, data, report, options)
     if report:
         raise ValidationError(report)
-    return obj  # type: ignore[no-any-return]
+    return obj
 
 
-def load_object(cls: type[_T], data: object, *, lenient: bool = False) -> _T:
+def load_object(cls: Any, data: object, *, lenient: bool = False) -> Any:
     """
     Make an object of any model class from wire-format JSON values, as `from_dict` does.
+
+    *cls* is a model class, or `Author` for a person or an organization, as
+    the payload's ``type`` says.
 
     Raises:
         ValidationError: Listing every problem, each at its JSONPath from ``$``.

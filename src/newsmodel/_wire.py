@@ -402,12 +402,13 @@ def load_article(data: object, report: Report, options: Options) -> Any:
     return load_object(m.Article, data, report, options)
 
 
-def load_object(cls: type, data: object, report: Report, options: Options) -> Any:
+def load_object(cls: object, data: object, report: Report, options: Options) -> Any:
     """
     Load one object of model class *cls* from JSON values, as `load_article` does.
 
     A `Person` or an `Organization` carries its ``type`` here as everywhere
-    on the wire; paths start at ``$``, the object itself.
+    on the wire; *cls* may also be `Author`, for either, as its ``type`` says.
+    Paths start at ``$``, the object itself.
 
     Returns:
         The object, or INVALID; it is valid only if nothing was reported.
@@ -416,7 +417,8 @@ def load_object(cls: type, data: object, report: Report, options: Options) -> An
     _dates_seen.clear()
     if options.lenient:
         data = _trim(data)
-    return _loaders[cls](data, "", "$", report, options)
+    load = _load_author if cls is m.Author else _loaders[cls]  # type: ignore[index]
+    return load(data, "", "$", report, options)
 
 
 # ------------------------------------------------------------------ dumping
