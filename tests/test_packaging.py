@@ -152,6 +152,9 @@ _NOT_IMPORTED = (
     "newsmodel.cli",
     "extruct",
     "dateutil.parser",
+    "pydantic",  # the classes' pydantic hooks load it only when pydantic calls them
+    "pydantic_core",
+    "newsmodel.pydantic",
 )
 
 

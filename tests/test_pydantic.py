@@ -10,7 +10,6 @@ import copy
 import importlib.util
 import json
 import re
-import subprocess
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -98,18 +97,6 @@ def loc_of(path: str) -> tuple[str | int, ...]:
 
 
 # ----------------------------------------------------------------- import
-
-
-def test_import_newsmodel_does_not_import_pydantic() -> None:
-    code = (
-        "import sys, newsmodel as nm; nm.from_dict; nm.Article; "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('pydantic', 'pydantic_core', 'fastapi') or m == 'newsmodel.pydantic'))"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.strip() == "[]"
 
 
 def test_the_classes_carry_pydantics_hooks() -> None:
