@@ -16,6 +16,7 @@ median is shown beside it:
   the adapter's overhead (target: under 10 %), strictly (pydantic's strict
   mode is newsmodel's strict reading, as ``nm.loads`` reads) and in pydantic's
   default lax mode (newsmodel's lenient reading: texts trimmed, human dates);
+  ``validate_python`` against ``nm.from_dict`` on the parsed values;
   the two JSON parsers alone are shown for scale (``nm.loads`` parses with
   orjson; ``validate_json`` with pydantic's own parser, before any validator);
 - one request through FastAPI's request path with Starlette's TestClient: an
@@ -23,16 +24,20 @@ median is shown beside it:
   pydantic v2 model of ``benchmarks/models_pydantic.py`` (made lax: FastAPI
   validates the parsed body in Python mode, where the strict model refuses a
   datetime text); once taking the body (201, no content) and once echoing it
-  back as the response model.
+  back as the response model. The same requests are also sent straight to the
+  apps through httpx2's ASGI transport, in one thread: TestClient's hand-over
+  to the app's thread costs more, and varies more, than what is compared.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import platform
 import statistics
 import sys
+import time
 import timeit
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -102,6 +107,7 @@ def operations(payload: bytes) -> dict[str, Callable[[], object]]:
     """Return the timed operations, by name."""
     adapter = TypeAdapter(nm.Article)
     parse_only: TypeAdapter[Any] = TypeAdapter(Any)
+    values = orjson.loads(payload)
     lax_pydantic_models()
     # Entered, a TestClient keeps one event loop thread for all its requests,
     # instead of starting one per request (which costs more than validation).
@@ -114,6 +120,8 @@ def operations(payload: bytes) -> dict[str, Callable[[], object]]:
             assert response.status_code in (200, 201), response.text
     return {
         "nm.loads": lambda: nm.loads(payload),
+        "nm.from_dict": lambda: nm.from_dict(values),
+        "validate_python strict": lambda: adapter.validate_python(values, strict=True),
         "validate_json strict": lambda: adapter.validate_json(payload, strict=True),
         "validate_json lax": lambda: adapter.validate_json(payload),
         # Where the difference lies: the two JSON parsers, each making Python values.
@@ -124,6 +132,36 @@ def operations(payload: bytes) -> dict[str, Callable[[], object]]:
         "FastAPI echo: nm.Article": lambda: ours.post("/echo", content=payload, headers=headers),
         "FastAPI echo: pydantic": lambda: theirs.post("/echo", content=payload, headers=headers),
     }
+
+
+async def measure_asgi(payload: bytes, repeats: int, calls: int = 20) -> dict[str, list[float]]:
+    """
+    Time the same requests sent straight to the apps (httpx2's ASGI transport), interleaved.
+
+    TestClient runs the app in another thread and hands every request over,
+    which costs more, and varies more, than the validation compared; sent in
+    the event loop's own thread, the difference between the apps shows.
+    """
+    import httpx2
+
+    headers = {"content-type": "application/json"}
+    apps = {"nm.Article": newsmodel_app(), "pydantic": pydantic_app()}
+    clients = {
+        name: httpx2.AsyncClient(transport=httpx2.ASGITransport(app=app), base_url="http://app")
+        for name, app in apps.items()
+    }
+    results: dict[str, list[float]] = {}
+    for _ in range(repeats):
+        for name, client in clients.items():
+            for path in ("/take", "/echo"):
+                start = time.perf_counter()
+                for _ in range(calls):
+                    await client.post(path, content=payload, headers=headers)
+                took = (time.perf_counter() - start) / calls * 1e6
+                results.setdefault(f"ASGI {path[1:]}: {name}", []).append(took)
+    for client in clients.values():
+        await client.aclose()
+    return results
 
 
 def measure(
@@ -146,22 +184,27 @@ def measure(
 RATIOS = {
     "validate_json strict / nm.loads": ("validate_json strict", "nm.loads"),
     "validate_json lax / nm.loads": ("validate_json lax", "nm.loads"),
+    "validate_python strict / from_dict": ("validate_python strict", "nm.from_dict"),
     "pydantic's parser / orjson's": ("TypeAdapter(Any) (for scale)", "orjson.loads (for scale)"),
     "FastAPI take: nm / pydantic": ("FastAPI take: nm.Article", "FastAPI take: pydantic"),
     "FastAPI echo: nm / pydantic": ("FastAPI echo: nm.Article", "FastAPI echo: pydantic"),
+    "ASGI take: nm / pydantic": ("ASGI take: nm.Article", "ASGI take: pydantic"),
+    "ASGI echo: nm / pydantic": ("ASGI echo: nm.Article", "ASGI echo: pydantic"),
 }
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print (and optionally save) the table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--repeats", type=int, default=30)
-    parser.add_argument("--sample", type=float, default=0.02, help="seconds per timing sample")
+    parser.add_argument("--repeats", type=int, default=100)
+    parser.add_argument("--sample", type=float, default=0.005, help="seconds per timing sample")
     parser.add_argument("--quick", action="store_true", help="5 repeats of short samples")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
     repeats, sample = (5, 0.005) if args.quick else (args.repeats, args.sample)
-    results = measure(operations(EXAMPLE.read_bytes()), repeats, sample)
+    payload = EXAMPLE.read_bytes()
+    results = measure(operations(payload), repeats, sample)
+    results.update(asyncio.run(measure_asgi(payload, max(3, repeats // 3))))
     best = {name: min(times) for name, times in results.items()}
     print(f"{'operation':<28} {'min µs':>8} {'median µs':>10}")
     for name, times in results.items():
