@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
+import orjson
 import pytest
 from fastapi.testclient import TestClient
 from hypothesis import given
@@ -429,6 +430,27 @@ def test_drawn_articles_round_trip_through_a_type_adapter(article: nm.Article) -
     assert ADAPTER.dump_python(article) == data
     assert ADAPTER.dump_json(article) == nm.dumps(article).encode()
     assert ADAPTER.validate_json(ADAPTER.dump_json(article), strict=True) == article
+
+
+OBJECTS = st.one_of(
+    strategies.images(),
+    strategies.organizations(),
+    strategies.persons(),
+    strategies.tags(),
+    strategies.quotes(),
+    strategies.related_stories(),
+)
+
+
+@given(OBJECTS)
+def test_drawn_objects_of_every_class_round_trip(obj: object) -> None:
+    adapter: TypeAdapter[Any] = TypeAdapter(type(obj))
+    data = adapter.dump_python(obj)
+    assert adapter.validate_python(data, strict=True) == obj
+    assert adapter.validate_json(adapter.dump_json(obj), strict=True) == obj
+    assert orjson.loads(adapter.dump_json(obj)) == data
+    if isinstance(obj, (nm.Person, nm.Organization)):
+        assert TypeAdapter(Author).validate_python(data, strict=True) == obj
 
 
 JSON_LEAVES = st.none() | st.booleans() | st.integers() | st.text(max_size=8)
