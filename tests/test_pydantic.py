@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import orjson
 import pytest
+from fastapi import Body, FastAPI
 from fastapi.testclient import TestClient
 from hypothesis import given
 from hypothesis import strategies as st
@@ -394,6 +395,23 @@ def test_fastapi_lists_five_problems_at_their_places(client: TestClient) -> None
         payload["tags"][2]["name"],
     ]
     assert all(e["msg"].startswith("expected ") for e in detail)
+
+
+def test_a_strict_fastapi_body_reads_strictly() -> None:
+    app = FastAPI()
+
+    @app.post("/strict")
+    def strict(article: Annotated[nm.Article, Body(strict=True)]) -> nm.Article:
+        return article
+
+    human = {**EXAMPLE, "date_published": "October 13, 2024 9:04 PM +03:00"}
+    client = TestClient(app)
+    assert client.post("/strict", json=EXAMPLE).status_code == 200
+    response = client.post("/strict", json=human)
+    assert response.status_code == 422
+    assert [(e["loc"], e["type"]) for e in response.json()["detail"]] == [
+        (["body", "date_published"], "invalid")
+    ]
 
 
 def test_fastapi_validates_a_list_in_the_background(client: TestClient) -> None:
