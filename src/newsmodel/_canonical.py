@@ -193,8 +193,18 @@ def load_object(cls: Any, data: object, *, lenient: bool = False) -> Any:
     Raises:
         ValidationError: Listing every problem, each at its JSONPath from ``$``.
     """
-    options = _options(lenient=lenient, default_tz=None, clean=values_clean(data))
-    return _load_object(cls, data, options)
+    options = _options(lenient=lenient, default_tz=None, dayfirst=None)
+    return _load_object(cls, data, _marked_clean(options, clean=values_clean(data)))
+
+
+def _marked_clean(options: _wire.Options, *, clean: bool) -> _wire.Options:
+    """*options*, marked clean when the payload's ASCII strings are known to be (`scan_clean`)."""
+    if not clean:
+        return options
+    if options is _STRICT:
+        return _STRICT_CLEAN
+    options.clean = True  # a lenient load's own options
+    return options
 
 
 def values_clean(data: object) -> bool:
@@ -270,11 +280,7 @@ def loads(
                 )
             ]
         ) from None
-    if clean and options is _STRICT:
-        options = _STRICT_CLEAN
-    elif clean:
-        options.clean = True  # a lenient load's own options
-    return _load(data, options)
+    return _load(data, _marked_clean(options, clean=clean))
 
 
 def to_dict(article: Article) -> dict[str, Any]:
