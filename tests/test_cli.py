@@ -566,8 +566,9 @@ def test_html_pages_are_checked_through_extract(
         "bad.html": nm.ValidationError([nm.ErrorDetail("$.headline", "missing", "expected it")]),
     }
 
-    def extract(html: str, base_url: str | None = None, **options: Any) -> list[nm.Article]:
-        assert (PAGE, "https://example.com/", {}) == (html, base_url, options)
+    def extract(html: bytes, base_url: str | None = None, **options: Any) -> list[nm.Article]:
+        # The page's bytes: extract decodes them as browsers do.
+        assert (PAGE.encode(), "https://example.com/", {}) == (html, base_url, options)
         result = results[current[0]]
         if isinstance(result, Exception):
             raise result

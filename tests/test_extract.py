@@ -211,13 +211,17 @@ def test_deep_microdata_is_refused_and_later_pages_still_read() -> None:
     assert [["Zelensky warns"]] == [[a.headline for a in articles] for articles in result]
 
 
-def test_items_at_the_bound_are_read() -> None:
-    """Items nested up to the bound are read as usual."""
-    body = MICRODATA.replace("</article>", nested_items(nm_max_depth() - 1) + "</article>")
+@pytest.mark.parametrize("extra", [0, 1])
+def test_items_up_to_the_bound_are_read(extra: int) -> None:
+    """Items nested 64 deep are read as usual; one more level and the microdata is refused."""
+    depth = nm_max_depth() + extra  # the article's item is the first level
+    body = MICRODATA.replace("</article>", nested_items(depth - 1) + "</article>")
+    findings: list[nm.Finding] = []
 
-    [article] = nm.extract(page(body=body))
+    articles = nm.extract(page(body=body), findings=findings)
 
-    assert "Zelensky warns" == article.headline
+    assert ([] if extra else ["Zelensky warns"]) == [a.headline for a in articles]
+    assert bool(extra) == any(f.path == "$.microdata" for f in findings)
 
 
 def nm_max_depth() -> int:

@@ -60,7 +60,8 @@ def _tree(html: str) -> Any:
 #: so that every later read blocks. News markup nests a handful deep.
 MAX_ITEM_DEPTH = 64
 
-_TOO_DEEP = f"//*[@itemscope][count(ancestor::*[@itemscope]) >= {MAX_ITEM_DEPTH}]"
+# An item with MAX_ITEM_DEPTH items around it (the nearest first on this axis).
+_TOO_DEEP = f"//*[@itemscope][ancestor::*[@itemscope][{MAX_ITEM_DEPTH}]]"
 
 
 def _microdata(tree: Any, base_url: str | None, report: list[Finding]) -> list[Any]:
