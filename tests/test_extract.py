@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
 import json
+import sys
 import threading
 from datetime import timezone
 from pathlib import Path
@@ -182,6 +184,16 @@ def nested_items(depth: int) -> str:
     return '<div itemscope itemprop="part">' * depth + "</div>" * depth
 
 
+def extract_in_thread(html: str) -> list[nm.Article]:
+    """Extract in a thread, so that a reader that blocks fails the test instead of hanging it."""
+    result: list[list[nm.Article]] = []
+    reader = threading.Thread(target=lambda: result.append(nm.extract(html)), daemon=True)
+    reader.start()
+    reader.join(timeout=60)
+    assert not reader.is_alive(), "extract blocked"
+    return result[0]
+
+
 def test_deep_microdata_is_refused_and_later_pages_still_read() -> None:
     """Items nested past the bound are refused with a finding; the next page is read promptly."""
     findings: list[nm.Finding] = []
@@ -202,13 +214,7 @@ def test_deep_microdata_is_refused_and_later_pages_still_read() -> None:
             ),
         )
     ] == [(f.path, f.code, f.message) for f in findings if f.path == "$.microdata"]
-    result: list[list[nm.Article]] = []
-    reader = threading.Thread(target=lambda: result.append(nm.extract(page(body=MICRODATA))))
-    reader.daemon = True  # a reader that blocks forever must not keep the test run alive
-    reader.start()
-    reader.join(timeout=60)
-    assert not reader.is_alive(), "extract blocked after a hostile page"
-    assert [["Zelensky warns"]] == [[a.headline for a in articles] for articles in result]
+    assert ["Zelensky warns"] == [a.headline for a in extract_in_thread(page(body=MICRODATA))]
 
 
 @pytest.mark.parametrize("extra", [0, 1])
@@ -276,3 +282,35 @@ def test_a_bad_base_url_is_the_callers_mistake(base_url: str) -> None:
     """base_url must be an absolute http(s) URL: otherwise a ValueError naming it."""
     with pytest.raises(ValueError, match=r"^base_url: expected an absolute http or https URL"):
         nm.extract(page(body=MICRODATA), base_url=base_url)
+
+
+def test_a_reader_that_failed_inside_does_not_block_later_pages() -> None:
+    """
+    extruct failing deep inside (a RecursionError) leaves no lock behind.
+
+    A low recursion limit makes extruct fail where it fails on a hostile page:
+    inside its shared XPath evaluators, which then stay locked unless renewed.
+    """
+    from newsmodel._extract import _renew_microdata_reader
+
+    items = page(body=nested_items(60))
+    failures = 0
+    try:
+        for extra in range(40, 300, 3):
+            findings: list[nm.Finding] = []
+            limit = sys.getrecursionlimit()
+            sys.setrecursionlimit(len(inspect.stack(0)) + extra)
+            try:
+                nm.extract(items, findings=findings)
+            except RecursionError:  # outside the reader: not what this test is about
+                pass
+            finally:
+                sys.setrecursionlimit(limit)
+            if not findings:
+                continue
+            failures += 1
+            articles = extract_in_thread(page(body=MICRODATA))
+            assert ["Zelensky warns"] == [a.headline for a in articles], findings[0].message
+    finally:
+        _renew_microdata_reader()  # a failure here must not block the rest of the suite
+    assert failures  # the reader did fail inside, and was renewed each time
