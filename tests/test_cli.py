@@ -566,8 +566,9 @@ def test_html_pages_are_checked_through_extract(
         "bad.html": nm.ValidationError([nm.ErrorDetail("$.headline", "missing", "expected it")]),
     }
 
-    def extract(html: str, base_url: str | None = None, **options: Any) -> list[nm.Article]:
-        assert (PAGE, "https://example.com/", {}) == (html, base_url, options)
+    def extract(html: bytes, base_url: str | None = None, **options: Any) -> list[nm.Article]:
+        # The page's bytes: extract decodes them as browsers do.
+        assert (PAGE.encode(), "https://example.com/", {}) == (html, base_url, options)
         result = results[current[0]]
         if isinstance(result, Exception):
             raise result
@@ -745,6 +746,58 @@ def test_a_preview_page_round_trips_through_extract(
         found.headline,
         found.date_published,
     )
+
+
+def test_a_preview_page_of_a_right_to_left_article(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--to page: an Arabic article's page and its <article> say dir="rtl"."""
+    source = tmp_path / "article.json"
+    article = nm.loads(EXAMPLE.read_bytes())
+    source.write_text(nm.dumps(nm.from_dict({**nm.to_dict(article), "language": "ar"})))
+
+    status, out, _ = run(capsys, "convert", str(source), "--to", "page")
+
+    assert 0 == status
+    assert out.startswith('<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n')
+    assert re.search(r'<article itemscope [^>]*lang="ar" dir="rtl">', out)
+
+
+def test_extract_decodes_the_page_as_it_says(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Latin-1 page that says so in its <meta> reads right from the command line too."""
+    node = {
+        "@type": "NewsArticle",
+        "headline": "Überraschung für München",
+        "url": "https://a.example/",
+        "datePublished": "2024-01-01T00:00:00Z",
+    }
+    path = tmp_path / "page.html"
+    path.write_bytes(
+        (
+            '<html lang="de"><head><meta charset="iso-8859-1">'
+            f'<script type="application/ld+json">{json.dumps(node, ensure_ascii=False)}</script>'
+            "</head></html>"
+        ).encode("latin-1")
+    )
+
+    status, out, _ = run(capsys, "extract", "-q", str(path))
+
+    assert (0, "Überraschung für München") == (status, nm.loads(out).headline)
+
+
+def test_extract_with_a_base_url_that_is_no_url_is_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--base-url must be an absolute http(s) URL: a usage error in one line."""
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+
+    status, out, err = run(capsys, "extract", str(path), "--base-url", "http://[::1")
+
+    assert (2, "") == (status, out)
+    assert err.startswith("newsmodel: error: base_url: expected an absolute http or https URL")
 
 
 # ------------------------------------------------------------------ extract

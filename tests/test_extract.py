@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import inspect
 import json
+import sys
+import threading
 from datetime import timezone
 from pathlib import Path
 
@@ -175,3 +178,139 @@ def test_any_input(html: str | bytes) -> None:
         nm.extract(html)
     except nm.ValidationError as error:
         assert error.errors  # noqa: PT017 - either outcome is right; its shape is checked
+
+
+def nested_items(depth: int) -> str:
+    return '<div itemscope itemprop="part">' * depth + "</div>" * depth
+
+
+def extract_in_thread(html: str) -> list[nm.Article]:
+    """Extract in a thread, so that a reader that blocks fails the test instead of hanging it."""
+    result: list[list[nm.Article]] = []
+    reader = threading.Thread(target=lambda: result.append(nm.extract(html)), daemon=True)
+    reader.start()
+    reader.join(timeout=60)
+    assert not reader.is_alive(), "extract blocked"
+    return result[0]
+
+
+def test_deep_microdata_is_refused_and_later_pages_still_read() -> None:
+    """Items nested past the bound are refused with a finding; the next page is read promptly."""
+    findings: list[nm.Finding] = []
+    node = {"@type": "NewsArticle", "headline": "H", "url": "https://a.example/j"}
+    hostile = page(head=jsonld({**node, "datePublished": "2024-01-01T00:00:00Z"}))
+    hostile = hostile.replace("<body>", "<body>" + nested_items(300))
+
+    [article] = nm.extract(hostile, findings=findings)
+
+    assert "H" == article.headline  # the JSON-LD part of the page still counts
+    assert [
+        (
+            "$.microdata",
+            "dropped",
+            (
+                "did not read the page's microdata: its items nest more than 64 deep "
+                "(itemscope in itemscope)"
+            ),
+        )
+    ] == [(f.path, f.code, f.message) for f in findings if f.path == "$.microdata"]
+    assert ["Zelensky warns"] == [a.headline for a in extract_in_thread(page(body=MICRODATA))]
+
+
+@pytest.mark.parametrize("extra", [0, 1])
+def test_items_up_to_the_bound_are_read(extra: int) -> None:
+    """Items nested 64 deep are read as usual; one more level and the microdata is refused."""
+    depth = nm_max_depth() + extra  # the article's item is the first level
+    body = MICRODATA.replace("</article>", nested_items(depth - 1) + "</article>")
+    findings: list[nm.Finding] = []
+
+    articles = nm.extract(page(body=body), findings=findings)
+
+    assert ([] if extra else ["Zelensky warns"]) == [a.headline for a in articles]
+    assert bool(extra) == any(f.path == "$.microdata" for f in findings)
+
+
+def nm_max_depth() -> int:
+    from newsmodel._extract import MAX_ITEM_DEPTH
+
+    return MAX_ITEM_DEPTH
+
+
+def test_a_failing_microdata_reader_is_a_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever the microdata reader raises becomes a finding; the JSON-LD still counts."""
+    import extruct
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(extruct, "extract", broken)
+    findings: list[nm.Finding] = []
+    node = {"@type": "NewsArticle", "headline": "H", "url": "https://a.example/"}
+    html = page(head=jsonld({**node, "datePublished": "2024-01-01T00:00:00Z"}), body=MICRODATA)
+
+    assert ["H"] == [a.headline for a in nm.extract(html, findings=findings)]
+    assert [
+        (
+            "$.microdata: dropped: did not read the page's microdata: the microdata reader "
+            "(extruct) failed: RecursionError: maximum recursion depth exceeded"
+        )
+    ] == [str(f) for f in findings if f.path == "$.microdata"]
+
+
+@pytest.mark.parametrize("href", ["http://[::1", "http://[1.2.3.4]/", "https://[oops]/x"])
+@pytest.mark.parametrize("base_url", [None, "https://a.example/"])
+def test_a_canonical_link_that_is_no_url_is_dropped(href: str, base_url: str | None) -> None:
+    """A canonical link urllib cannot parse (bad IPv6) is dropped with a finding."""
+    node = {"@type": "NewsArticle", "headline": "H", "datePublished": "2024-01-01T00:00:00Z"}
+    html = page(head=f'<link rel="canonical" href="{href}">' + jsonld(node))
+    findings: list[nm.Finding] = []
+
+    try:
+        articles = nm.extract(html, base_url=base_url, findings=findings)
+    except nm.ValidationError as error:  # no url left at all: the article cannot be valid
+        assert base_url is None
+        assert ["$['json-ld'][0].url"] == [e.path for e in error.errors]  # noqa: PT017
+    else:
+        assert [base_url] == [a.url for a in articles]
+        assert any(f.path == "$" and "<link rel=canonical>" in f.message for f in findings)
+
+
+@pytest.mark.parametrize(
+    "base_url", ["http://[::1", "https://[1.2.3.4]/", "/relative", "ftp://a.example/", ""]
+)
+def test_a_bad_base_url_is_the_callers_mistake(base_url: str) -> None:
+    """base_url must be an absolute http(s) URL: otherwise a ValueError naming it."""
+    with pytest.raises(ValueError, match=r"^base_url: expected an absolute http or https URL"):
+        nm.extract(page(body=MICRODATA), base_url=base_url)
+
+
+def test_a_reader_that_failed_inside_does_not_block_later_pages() -> None:
+    """
+    extruct failing deep inside (a RecursionError) leaves no lock behind.
+
+    A low recursion limit makes extruct fail where it fails on a hostile page:
+    inside its shared XPath evaluators, which then stay locked unless renewed.
+    """
+    from newsmodel._extract import _renew_microdata_reader
+
+    items = page(body=nested_items(60))
+    failures = 0
+    try:
+        for extra in range(40, 300, 3):
+            findings: list[nm.Finding] = []
+            limit = sys.getrecursionlimit()
+            sys.setrecursionlimit(len(inspect.stack(0)) + extra)
+            try:
+                nm.extract(items, findings=findings)
+            except RecursionError:  # outside the reader: not what this test is about
+                pass
+            finally:
+                sys.setrecursionlimit(limit)
+            if not findings:
+                continue
+            failures += 1
+            articles = extract_in_thread(page(body=MICRODATA))
+            assert ["Zelensky warns"] == [a.headline for a in articles], findings[0].message
+    finally:
+        _renew_microdata_reader()  # a failure here must not block the rest of the suite
+    assert failures  # the reader did fail inside, and was renewed each time

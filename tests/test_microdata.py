@@ -347,3 +347,50 @@ def test_noncharacters_come_back_with_only_their_own_parse_error(text: str) -> N
     html = to_microdata(article)
     check_markup(article, html)
     assert [text + " x"] == extract(html)[0]["properties"]["headline"]
+
+
+@pytest.mark.parametrize(
+    ("language", "rtl"),
+    [
+        ("ar", True),
+        ("ar-EG", True),
+        ("he", True),
+        ("fa-IR", True),
+        ("ur", True),
+        ("ps", True),
+        ("sd", True),
+        ("yi", True),
+        ("dv", True),
+        ("ckb", True),
+        ("ug", True),
+        ("az-Arab", True),
+        ("pa-Arab-PK", True),
+        ("ku-Arab", True),
+        ("ku-Latn", False),
+        ("ku", False),
+        ("ar-Latn", False),
+        ("az", False),
+        ("en", False),
+        ("und", False),
+        ("x-private", False),
+        ("i-klingon", False),
+        ("", False),
+    ],
+)
+def test_right_to_left_by_language_and_script(language: str, rtl: bool) -> None:
+    """The script subtag decides when present, else the language subtag."""
+    from newsmodel._values import right_to_left
+
+    assert rtl == right_to_left(language)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"), [("ar", ' dir="rtl"'), ("en", ""), ("az-Arab", ' dir="rtl"')]
+)
+def test_the_article_root_carries_the_direction(language: str, expected: str) -> None:
+    """A right-to-left article's <article> says dir="rtl"; a left-to-right one says nothing."""
+    article = attrs.evolve(seed(), language=language)
+
+    root = to_microdata(article).split("\n", 1)[0]
+
+    assert root.endswith(f'lang="{language}"{expected}>')

@@ -35,6 +35,7 @@ from newsmodel._schemaorg import (
     VOCABULARY_VERSION,
     emitted_types,
 )
+from newsmodel._values import right_to_left
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -275,8 +276,9 @@ def test_docs_tables_match_the_mapping() -> None:
 def page(article: nm.Article) -> str:
     """A small standalone page that carries the article in JSON-LD and in microdata."""
     title = html.escape(article.headline)
+    direction = ' dir="rtl"' if right_to_left(article.language) else ""
     return (
-        f'<!DOCTYPE html>\n<html lang="{html.escape(article.language)}">\n<head>\n'
+        f'<!DOCTYPE html>\n<html lang="{html.escape(article.language)}"{direction}>\n<head>\n'
         '<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{title}</title>\n"

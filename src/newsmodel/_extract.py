@@ -26,7 +26,16 @@ if TYPE_CHECKING:
 __all__ = ["extract"]
 
 
-def _tree(html: str | bytes) -> Any:
+def _page_text(html: str | bytes, encoding: str | None, report: list[Finding]) -> str:
+    """Return the page as text: bytes decoded as browsers do, text as it is."""
+    if isinstance(html, str):
+        return html
+    from ._decode import decode_page  # noqa: PLC0415 - needs the html extra
+
+    return decode_page(html, encoding, findings=report).text
+
+
+def _tree(html: str) -> Any:
     try:
         import lxml.etree  # noqa: PLC0415 - the html extra; import only when used
         import lxml.html  # noqa: PLC0415
@@ -35,24 +44,106 @@ def _tree(html: str | bytes) -> Any:
 
         msg = f"newsmodel.extract needs the html extra: {install_hint('html')}"
         raise ImportError(msg) from error
-    if isinstance(html, str):
-        # lxml refuses text that declares its own encoding: parse it as UTF-8.
-        html = html.encode("utf-8", "surrogatepass")
+    # lxml refuses text that declares its own encoding: parse it as UTF-8.
+    data = html.encode("utf-8", "surrogatepass")
     try:
-        return lxml.html.fromstring(html, parser=lxml.html.HTMLParser(encoding="utf-8"))
+        return lxml.html.fromstring(data, parser=lxml.html.HTMLParser(encoding="utf-8"))
     except (lxml.etree.ParserError, ValueError):
         # Nothing an HTML parser can build a document from (blank, a lone
         # comment): a page with no markup at all.
         return lxml.html.fromstring(b"<html></html>")
 
 
-def _microdata(tree: Any, base_url: str | None) -> list[Any]:
-    import extruct  # noqa: PLC0415 - the html extra
+#: The deepest nesting of microdata items (``itemscope`` inside ``itemscope``)
+#: that `extract` reads. extruct reads nested items recursively: about 250
+#: deep it fails, and the failure can leave its shared XPath evaluators locked,
+#: so that every later read blocks. News markup nests a handful deep.
+MAX_ITEM_DEPTH = 64
 
-    found = extruct.extract(
-        tree, base_url=base_url, syntaxes=["microdata"], uniform=True, errors="ignore"
+# An item with MAX_ITEM_DEPTH items around it (the nearest first on this axis).
+_TOO_DEEP = f"//*[@itemscope][ancestor::*[@itemscope][{MAX_ITEM_DEPTH}]]"
+
+
+def _microdata(tree: Any, base_url: str | None, report: list[Finding]) -> list[Any]:
+    """Return the page's microdata items, or none, with a finding, when it cannot be read."""
+    if not tree.xpath(f"boolean({_TOO_DEEP})"):
+        import extruct  # noqa: PLC0415 - the html extra
+
+        try:
+            found = extruct.extract(
+                tree, base_url=base_url, syntaxes=["microdata"], uniform=True, errors="strict"
+            )
+            return list(found["microdata"])
+        except Exception as error:
+            _renew_microdata_reader()
+            reason = f"the microdata reader (extruct) failed: {type(error).__name__}: {error}"
+    else:
+        reason = f"its items nest more than {MAX_ITEM_DEPTH} deep (itemscope in itemscope)"
+    report.append(Finding("$.microdata", "dropped", f"did not read the page's microdata: {reason}"))
+    return []
+
+
+def _renew_microdata_reader() -> None:
+    """
+    Give extruct's microdata reader new XPath evaluators after it failed.
+
+    Its evaluators are shared by every call; one that fails inside (a
+    RecursionError) can stay locked, and every later read would block forever.
+    """
+    import lxml.etree  # noqa: PLC0415 - the html extra
+    from extruct.w3cmicrodata import LxmlMicrodataExtractor  # noqa: PLC0415
+
+    for name, value in list(vars(LxmlMicrodataExtractor).items()):
+        if isinstance(value, lxml.etree.XPath):
+            setattr(
+                LxmlMicrodataExtractor,
+                name,
+                lxml.etree.XPath(value.path, namespaces={"set": "http://exslt.org/sets"}),
+            )
+
+
+def _check_base_url(base_url: object) -> None:
+    """Refuse a ``base_url`` argument that is not an absolute http(s) URL: the caller's mistake."""
+    if base_url is None:
+        return
+    from urllib.parse import urlsplit  # noqa: PLC0415
+
+    from ._values import URL_PATTERN  # noqa: PLC0415
+
+    if isinstance(base_url, str) and URL_PATTERN.fullmatch(base_url) is not None:
+        try:
+            urlsplit(base_url)
+        except ValueError:  # a host in brackets that is not an IPv6 address
+            pass
+        else:
+            return
+    msg = (
+        "base_url: expected an absolute http or https URL with a host and no spaces, "
+        f"found {describe(base_url)}"
     )
-    return list(found.get("microdata", []))
+    raise ValueError(msg)
+
+
+def _page_url(canonical: str | None, base_url: str | None, report: list[Finding]) -> str | None:
+    """Return the page's canonical link resolved against *base_url*; drop one that is no URL."""
+    if canonical is None:
+        return None
+    from urllib.parse import urljoin, urlsplit  # noqa: PLC0415
+
+    try:
+        return (
+            urljoin(base_url, canonical) if base_url is not None else urlsplit(canonical).geturl()
+        )
+    except ValueError as error:  # "Invalid IPv6 URL" and the like
+        report.append(
+            Finding(
+                "$",
+                "dropped",
+                f"the page's <link rel=canonical> is not a URL ({error}): {describe(canonical)}; "
+                "left it out",
+            )
+        )
+        return None
 
 
 def _page_defaults(tree: Any) -> tuple[str | None, str | None]:
@@ -73,20 +164,30 @@ def extract(
     default_tz: tzinfo | str | None = None,
     dayfirst: bool | None = None,
     findings: list[Finding] | None = None,
+    encoding: str | None = None,
 ) -> list[Article]:
     """
     Return the articles that a web page marks up with schema.org.
 
     Args:
-        html: The page, as text or as UTF-8 bytes.
-        base_url: The page's address: relative URLs resolve against it, and
-            it is the article's url when the markup and the page's
-            ``<link rel=canonical>`` give none.
+        html: The page, as text (taken as decoded) or as the bytes fetched:
+            bytes are decoded as browsers do (see *encoding*).
+        base_url: The page's address, an absolute http(s) URL: relative URLs
+            resolve against it, and it is the article's url when the markup
+            and the page's ``<link rel=canonical>`` give none.
         default_tz: The zone (an IANA name or a `tzinfo`) for dates the
             markup gives without one.
         dayfirst: The order of day and month in all-numeric dates, as for
             `newsmodel.from_jsonld`.
         findings: A list to append every repair and drop to.
+        encoding: For bytes, the encoding the page came with from outside it
+            (the charset of the HTTP ``Content-Type`` header), a WHATWG label
+            like ``"iso-8859-1"``. It wins over the page's ``<meta charset>``;
+            a byte order mark wins over it. Without it (or when it is not a
+            label: a finding), the ``<meta>`` in the first 1024 bytes decides,
+            else UTF-8 when the bytes are valid UTF-8, else windows-1252; each
+            guess and each undecodable byte sequence (read as U+FFFD) is a
+            finding at ``$``.
 
     Returns:
         One article for each article node the page marks up, in JSON-LD or in
@@ -97,6 +198,7 @@ def extract(
         ValidationError: When a marked-up article cannot make a valid
             `Article`, listing the problems of every such article, with
             paths like ``$['json-ld'][0].headline``.
+        ValueError: When *base_url* is not an absolute http(s) URL.
         ImportError: Without the ``html`` extra (lxml and extruct).
     """
     report = findings if findings is not None else []
@@ -111,13 +213,10 @@ def extract(
     from ._canonical import _resolve_dayfirst, _resolve_zone  # noqa: PLC0415 - shared
 
     zone, order = _resolve_zone(default_tz), _resolve_dayfirst(dayfirst)
-    tree = _tree(html)
+    _check_base_url(base_url)
+    tree = _tree(_page_text(html, encoding, report))
     language, canonical = _page_defaults(tree)
-    if canonical is not None and base_url is not None:
-        from urllib.parse import urljoin  # noqa: PLC0415
-
-        canonical = urljoin(base_url, canonical)
-    url = canonical or base_url
+    url = _page_url(canonical, base_url, report) or base_url
     documents: list[tuple[str, Any]] = []
     scripts = [
         script
@@ -128,7 +227,7 @@ def extract(
         text = script.text or ""
         if text.strip():
             documents.append((f"$['json-ld'][{index}]", text))
-    for index, item in enumerate(_microdata(tree, base_url)):
+    for index, item in enumerate(_microdata(tree, base_url, report)):
         documents.append((f"$.microdata[{index}]", item))
     articles: list[Article] = []
     problems: list[ErrorDetail] = []

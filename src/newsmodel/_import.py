@@ -204,7 +204,10 @@ def _url(value: Any, path: str, findings: Findings, base: str | None) -> str | N
             findings.append(Finding(path, "repaired", "trimmed the URL"))
         return text
     if base is not None and not re.match(r"^[a-z][a-z0-9+.-]*:", text, re.I):
-        joined = urljoin(base, text)
+        try:
+            joined = urljoin(base, text)
+        except ValueError:  # "Invalid IPv6 URL": a host in brackets that is none
+            joined = text
         report = []
         v.check_url(joined, path, "", report)
         if not report:

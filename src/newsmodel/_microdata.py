@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from ._jsonld import splits_at_blank_lines
 from ._models import Organization, Person, Relation, TagKind
 from ._schemaorg import KIND_TYPES, PARAGRAPH_END, RELATION_PROPERTIES, SCHEMA, TAG_TYPES
+from ._values import right_to_left
 
 if TYPE_CHECKING:
     from datetime import date
@@ -457,6 +458,11 @@ def _footer(a: Article, url: str, memo: Memo) -> str:
     return "".join(out)
 
 
+def _direction(language: str) -> str:
+    """Return the ``dir`` attribute for text in *language*: rtl, or none (ltr is the default)."""
+    return ' dir="rtl"' if right_to_left(language) else ""
+
+
 def to_microdata(article: Article, *, include_body: bool = True) -> str:
     """
     Return *article* as an HTML fragment with schema.org microdata.
@@ -483,7 +489,10 @@ def to_microdata(article: Article, *, include_body: bool = True) -> str:
     memo: Memo = {}
     url = _escape(a.url)
     out = [
-        f'<article itemscope itemtype="{_ITEMTYPES[a.kind]}" lang="{_escape(a.language)}">\n',
+        (
+            f'<article itemscope itemtype="{_ITEMTYPES[a.kind]}" lang="{_escape(a.language)}"'
+            f"{_direction(a.language)}>\n"
+        ),
         f'<link itemprop="url" href="{url}">',
     ]
     if a.id is not None:

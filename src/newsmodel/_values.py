@@ -29,6 +29,7 @@ __all__ = [
     "check_url",
     "parse_date",
     "parse_datetime",
+    "right_to_left",
     "slugify",
 ]
 
@@ -355,6 +356,103 @@ def canonical_language(tag: str) -> str | None:
     if len(canonical_cache) < 4096:
         canonical_cache[tag] = canonical
     return canonical
+
+
+#: Languages written right to left when the tag names no script: their
+#: usual script (CLDR's likely subtags) is Arabic, Hebrew, Thaana, Syriac or
+#: N'Ko. Kurdish ``ku`` is not here: its likely script is Latin; Sorani is
+#: ``ckb``, and ``ku-Arab`` is right to left by its script.
+RTL_LANGUAGES = frozenset(
+    [
+        "ar",
+        "arc",
+        "azb",
+        "bal",
+        "bgn",
+        "bqi",
+        "ckb",
+        "dv",
+        "fa",
+        "glk",
+        "he",
+        "iw",
+        "ji",
+        "khw",
+        "ks",
+        "lrc",
+        "luz",
+        "mzn",
+        "nqo",
+        "pnb",
+        "prs",
+        "ps",
+        "sd",
+        "sdh",
+        "syr",
+        "ug",
+        "ur",
+        "yi",
+    ]
+)
+#: ISO 15924 scripts written right to left (Unicode's bidirectional class R or AL).
+RTL_SCRIPTS = frozenset(
+    [
+        "Adlm",
+        "Arab",
+        "Aran",
+        "Armi",
+        "Avst",
+        "Chrs",
+        "Cprt",
+        "Elym",
+        "Hebr",
+        "Hung",
+        "Khar",
+        "Lydi",
+        "Mand",
+        "Mani",
+        "Mend",
+        "Merc",
+        "Mero",
+        "Narb",
+        "Nbat",
+        "Nkoo",
+        "Orkh",
+        "Ougr",
+        "Palm",
+        "Phli",
+        "Phlp",
+        "Phnx",
+        "Prti",
+        "Rohg",
+        "Samr",
+        "Sarb",
+        "Sogd",
+        "Sogo",
+        "Syrc",
+        "Syre",
+        "Syrj",
+        "Syrn",
+        "Thaa",
+        "Yezi",
+    ]
+)
+
+
+def right_to_left(tag: str) -> bool:
+    """
+    Tell whether text in the language *tag* is written right to left.
+
+    A script subtag decides when there is one (``az-Arab`` is, ``ku-Latn``
+    and ``ar-Latn`` are not); else the language subtag (`RTL_LANGUAGES`).
+    Private-use, grandfathered and ill-formed tags are left to right.
+    """
+    match = _LANGUAGE.fullmatch(tag) if len(tag) <= 80 else None
+    if match is None or match["language"] is None:
+        return False
+    if match["script"]:
+        return match["script"].title() in RTL_SCRIPTS
+    return match["language"].split("-", 1)[0].lower() in RTL_LANGUAGES
 
 
 def check_language(value: object, parent: Path, key: str | int, report: Report) -> None:

@@ -606,10 +606,9 @@ def _check_document(index: int, kind: str, data: bytes, size: int) -> Piece:
 
 
 def _check_page(data: bytes) -> tuple[int, int, list[Problem]]:
-    text = data.decode("utf-8", "replace")
-    line, column = _markup_position(text)
+    line, column = _markup_position(data.decode("utf-8", "replace"))
     try:
-        articles = _call_extract(text, _settings.base_url, _settings.default_tz, None)
+        articles = _call_extract(data, _settings.base_url, _settings.default_tz, None)
     except ValidationError as error:
         problems = [(line, column, e.path, e.code, e.message, "error") for e in error.errors]
         return 1, 1, problems
@@ -1253,14 +1252,17 @@ def _page(
     """Return a standalone HTML page showing *articles* with their JSON-LD and microdata."""
     from html import escape  # noqa: PLC0415
 
+    from ._values import right_to_left  # noqa: PLC0415
+
     first = articles[0] if articles else None
     title = escape(first.headline) if first is not None else "newsmodel preview"
     language = escape(first.language) if first is not None else "en"
+    direction = ' dir="rtl"' if first is not None and right_to_left(first.language) else ""
     scripts = "\n".join(jsonld_script(article) for article in articles)
     bodies = "\n<hr>\n".join(to_microdata(article) for article in articles)
     return (
         "<!DOCTYPE html>\n"
-        f'<html lang="{language}">\n'
+        f'<html lang="{language}"{direction}>\n'
         "<head>\n"
         '<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -1277,7 +1279,7 @@ def _page(
 
 
 def _call_extract(
-    text: str,
+    page: bytes,
     base_url: str | None,
     default_tz: str | None,
     findings: list[Any] | None,
@@ -1289,20 +1291,24 @@ def _call_extract(
     if findings is not None:
         options["findings"] = findings
     try:
-        return newsmodel.extract(text, **options)
+        return newsmodel.extract(page, **options)
     except ImportError as error:
         msg = f"newsmodel: error: reading HTML needs the html extra (lxml and extruct): {error}"
         raise UsageError(msg) from None
+    except ValidationError:
+        raise
+    except ValueError as error:  # an argument, like --base-url, that cannot be used
+        raise UsageError(f"newsmodel: error: {error}") from None
 
 
 def _run_extract(args: argparse.Namespace) -> int:
     _check_zone(args, "extract", needs_lenient=False)
     name, data = _read_input(args.path)
-    text = data.decode("utf-8", "replace")
-    line, column = _markup_position(text)
+    line, column = _markup_position(data.decode("utf-8", "replace"))
     findings: list[Any] = []
     try:
-        articles = _call_extract(text, args.base_url, args.default_tz, findings)
+        # The bytes: extract decodes them as browsers do, reporting each guess.
+        articles = _call_extract(data, args.base_url, args.default_tz, findings)
     except ValidationError as error:
         problems = [(line, column, e.path, e.code, e.message, "error") for e in error.errors]
         _report_invalid(name, problems)
