@@ -128,7 +128,7 @@ def test_wrong_nested_types() -> None:
         article(authors=[nm.Person(name="A"), {"name": "B"}], tags="Ukraine")
 
     assert [("$.authors[1]", "type"), ("$.tags", "type")] == codes(caught.value)
-    assert "expected a Person or an Organization, found an object with 1 key" == (
+    assert "expected a Person or an Organization, found a dict with 1 key" == (
         caught.value.errors[0].message
     )
 

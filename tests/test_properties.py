@@ -249,6 +249,11 @@ def check_well_formed(error: nm.ValidationError) -> None:
         if not (PATH.match(detail.path) and detail.code in CODES and detail.message.strip())
     ]
     assert len(set(pairs(error))) == len(error.errors)
+    # What a program reads: loc names the path's place, every problem has the
+    # value it is about, and to_dicts is JSON whatever the payload was.
+    assert [] == [detail for detail in error.errors if detail.loc != parse_path(detail.path)]
+    assert [] == [detail for detail in error.errors if detail.input is nm.NO_INPUT]
+    orjson.dumps(error.to_dicts())
 
 
 def outcome(load: Callable[[], nm.Article]) -> nm.Article | nm.ValidationError:

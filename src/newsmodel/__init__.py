@@ -10,7 +10,7 @@ from __future__ import annotations
 import typing as _typing
 
 from ._canonical import dumps, from_dict, loads, to_dict
-from ._errors import ErrorDetail, Finding, ValidationError
+from ._errors import NO_INPUT, ErrorDetail, Finding, ValidationError
 from ._models import (
     WORDS_PER_MINUTE,
     Article,
@@ -38,6 +38,7 @@ if _typing.TYPE_CHECKING:
     from ._schema import json_schema
 
 __all__ = [
+    "NO_INPUT",
     "WORDS_PER_MINUTE",
     "Article",
     "ArticleKind",

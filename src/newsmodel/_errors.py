@@ -2,12 +2,55 @@
 
 from __future__ import annotations
 
+import enum
+import math
 import re
-from typing import TypeAlias
+from collections.abc import Mapping
+from datetime import date
+from typing import Any, Final, TypeAlias
 
 import attrs
 
-__all__ = ["ErrorDetail", "Finding", "Path", "ValidationError", "describe", "join_path"]
+__all__ = [
+    "NO_INPUT",
+    "ErrorDetail",
+    "Finding",
+    "Path",
+    "ValidationError",
+    "describe",
+    "describe_python",
+    "join_path",
+    "json_safe",
+    "key_label",
+    "split_path",
+]
+
+#: A key or an index of a JSONPath, as `ErrorDetail.loc` holds them.
+Key: TypeAlias = "str | int"
+
+
+class _NoInput:
+    """The type of `NO_INPUT`: one instance, which survives pickling as itself."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "NO_INPUT"
+
+    def __reduce__(self) -> str:
+        return "NO_INPUT"
+
+
+#: The `ErrorDetail.input` of an error that has no offending value (one made
+#: by code that does not pass it). Every error of the wire loader and of the
+#: constructors has an input.
+NO_INPUT: Final[Any] = _NoInput()
+
+
+def _input_repr(value: object) -> str:
+    # A payload value may be nested a hundred thousand levels deep: described,
+    # never repr()'d.
+    return "NO_INPUT" if value is NO_INPUT else f"<{describe(value)}>"
 
 
 @attrs.frozen
@@ -19,14 +62,34 @@ class ErrorDetail:
         path: A JSONPath into the payload, such as ``$.authors[1].url``.
         code: A stable, machine-readable code such as ``url`` or ``missing``.
         message: A sentence for people: what was expected, and what was found.
+        input: The offending value, as it was given. For a missing key
+            (code ``missing``) it is the object that lacks the key, as in
+            pydantic, so every error of `newsmodel.from_dict`,
+            `newsmodel.loads` and the constructors has one; `NO_INPUT` where
+            there is none. It takes no part in equality or hashing: two
+            details are the same problem when path, code and message agree,
+            and a payload value may be unhashable (a list) or too deep to
+            compare.
     """
 
     path: str
     code: str
     message: str
+    input: Any = attrs.field(default=NO_INPUT, eq=False, repr=_input_repr)
+
+    @property
+    def loc(self) -> tuple[Key, ...]:
+        """The path's keys and indexes: ``("authors", 1, "url")`` for ``$.authors[1].url``."""
+        return split_path(self.path)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.code}: {self.message}"
+
+    def __reduce__(self) -> tuple[type[ErrorDetail], tuple[str, str, str, Any]]:
+        # The input travels as `ValidationError.to_dicts` gives it: JSON values
+        # of bounded depth and size, which any payload can be pickled as.
+        value = self.input if self.input is NO_INPUT else json_safe(self.input)
+        return (type(self), (self.path, self.code, self.message, value))
 
 
 @attrs.frozen
@@ -43,6 +106,11 @@ class Finding:
     path: str
     code: str
     message: str
+
+    @property
+    def loc(self) -> tuple[Key, ...]:
+        """The path's keys and indexes, as for `ErrorDetail.loc`."""
+        return split_path(self.path)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.code}: {self.message}"
@@ -71,6 +139,27 @@ class ValidationError(ValueError):
         lines.extend(f"  {error}" for error in self.errors)
         return "\n".join(lines)
 
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """
+        Return the problems as plain JSON values, for an API response or a log.
+
+        Each is ``{"path", "loc", "code", "message", "input"}``: ``loc`` a
+        list, ``input`` made JSON-safe by `json_safe` (left out when the
+        detail has `NO_INPUT`). ``orjson.dumps`` takes the result as it is.
+        """
+        out = []
+        for error in self.errors:
+            item: dict[str, Any] = {
+                "path": error.path,
+                "loc": list(error.loc),
+                "code": error.code,
+                "message": error.message,
+            }
+            if error.input is not NO_INPUT:
+                item["input"] = json_safe(error.input)
+            out.append(item)
+        return out
+
     def __reduce__(self) -> tuple[type[ValidationError], tuple[list[ErrorDetail]]]:
         return (type(self), (self.errors,))
 
@@ -87,7 +176,8 @@ def join_path(parent: Path, key: str | int) -> str:
     Return the JSONPath of *key* below *parent*.
 
     Integer keys become ``[n]``; keys that are not plain identifiers are
-    quoted (``$['@type']``) so that every path can be read back unambiguously.
+    quoted (``$['@type']``) so that every path can be read back unambiguously
+    (`split_path` reads it back).
     """
     if parent.__class__ is tuple:
         parent = join_path(*parent)
@@ -99,6 +189,42 @@ def join_path(parent: Path, key: str | int) -> str:
         return f"{parent}.{key}"
     quoted = key.replace("\\", "\\\\").replace("'", "\\'")
     return f"{parent}['{quoted}']"
+
+
+_SEGMENT = re.compile(
+    r"\.(?P<name>[A-Za-z_][A-Za-z0-9_]*)|\[(?P<index>[0-9]+)\]|\['(?P<quoted>(?:[^'\\]|\\.)*)'\]",
+    re.DOTALL,
+)
+_UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
+
+
+def split_path(path: str) -> tuple[Key, ...]:
+    """
+    Return the keys and indexes of a JSONPath that `join_path` spelled.
+
+    ``$.authors[1]['@type']`` gives ``("authors", 1, "@type")`` and ``$``
+    gives ``()``. A path that does not start with ``$``, or whose rest is not
+    in that spelling (a hand-made `ErrorDetail`), keeps the unread rest as
+    one last key, so nothing of it is lost.
+    """
+    if not path.startswith("$"):
+        return (path,) if path else ()
+    keys: list[Key] = []
+    position, end = 1, len(path)
+    while position < end:
+        found = _SEGMENT.match(path, position)
+        if found is None:
+            keys.append(path[position:])
+            break
+        name, index, quoted = found.group("name", "index", "quoted")
+        if name is not None:
+            keys.append(name)
+        elif index is not None:
+            keys.append(int(index))
+        else:
+            keys.append(_UNESCAPE.sub(r"\1", quoted))
+        position = found.end()
+    return tuple(keys)
 
 
 _TYPE_NAMES = {
@@ -119,24 +245,148 @@ def describe(value: object) -> str:
 
     Containers are described by kind and size, never by ``repr``: a payload
     nested a hundred thousand levels deep must not blow the stack here.
+    Values are named as JSON names them (``null``, ``an array``): see
+    `describe_python` for the constructors' wording.
     """
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        shown = value if len(value) <= 60 else value[:57] + "..."
-        return repr(shown)
+        return _short_text(value)
     if isinstance(value, int):
-        digits = str(value) if abs(value) < 10**30 else f"a {value.bit_length()}-bit int"
-        return f"the integer {digits}"
+        return f"the integer {_int_digits(value)}"
     if isinstance(value, float):
         return f"the number {value!r}"
     if isinstance(value, (list, tuple)):
-        return f"an array of {len(value)} item{'s' if len(value) != 1 else ''}"
+        return f"an array of {_count(len(value), 'item')}"
     if isinstance(value, dict):
-        return f"an object with {len(value)} key{'s' if len(value) != 1 else ''}"
+        return f"an object with {_count(len(value), 'key')}"
     name = _TYPE_NAMES.get(type(value))
     if name is not None:
         return name
     return f"a {type(value).__name__}"
+
+
+def describe_python(value: object) -> str:
+    """
+    Describe a value given to a constructor, as Python names it, briefly and safely.
+
+    ``None``, ``True``, ``the str 'x'``, ``the int 5``, ``a list of 2 items``,
+    ``a Person``, ``the datetime 2024-10-13 21:04:00``: the constructors take
+    Python objects, so their messages speak Python, not JSON.
+    """
+    if value is None or isinstance(value, bool):
+        return repr(value)
+    kind = type(value).__name__
+    if isinstance(value, enum.Enum):
+        return f"{kind}.{value.name}"
+    if isinstance(value, str):
+        return f"the {kind} {_short_text(value)}"
+    if isinstance(value, int):
+        return f"the {kind} {value}" if abs(value) < 10**30 else _int_digits(value)
+    if isinstance(value, float):
+        return f"the {kind} {value!r}"
+    if isinstance(value, date):
+        return f"the {kind} {value}"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return f"a {kind} of {_count(len(value), 'item')}"
+    if isinstance(value, dict):
+        return f"a {kind} with {_count(len(value), 'key')}"
+    article = "an" if kind[:1] in "AEIOUaeiou" else "a"
+    return f"{article} {kind}"
+
+
+def _short_text(value: str) -> str:
+    return repr(value if len(value) <= 60 else value[:57] + "...")
+
+
+def _int_digits(value: int) -> str:
+    # str() refuses ints past the interpreter's digit limit.
+    return str(value) if abs(value) < 10**30 else f"a {value.bit_length()}-bit int"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
+
+
+def key_label(key: object) -> str:
+    """
+    Spell a key that is not text for a path: ``1``, ``None``, ``<an array of 2 items>``.
+
+    ``str()`` can raise for a huge int (the digit limit) or a deeply nested
+    tuple (recursion); this cannot.
+    """
+    if key is None or isinstance(key, (bool, float)):
+        return repr(key)
+    if isinstance(key, int) and abs(key) < 10**30:
+        return repr(key)
+    return f"<{describe(key)}>"
+
+
+#: `json_safe`'s bounds: the nesting kept (an article is at most 8 deep), the
+#: items of an array or object kept, and the characters of a text kept.
+JSON_SAFE_DEPTH = 10
+JSON_SAFE_ITEMS = 100
+JSON_SAFE_CHARS = 1000
+_INT64 = range(-(2**63), 2**64)
+
+
+def json_safe(value: object, depth: int = 0) -> Any:
+    r"""
+    Return *value* as JSON values that ``orjson.dumps`` takes, within fixed bounds.
+
+    JSON values are kept; dates become ISO 8601 texts, enum members their
+    values, tuples arrays. Whatever cannot be kept is described in a text
+    (`describe`): containers below `JSON_SAFE_DEPTH` levels, integers that
+    JSON readers cannot hold, non-finite numbers, model instances and other
+    objects. Texts are cut at `JSON_SAFE_CHARS` characters and containers at
+    `JSON_SAFE_ITEMS` items, each cut saying what it left out; lone
+    surrogates become ``\udXXX`` escapes. It never recurses deeper than the
+    bound, so a value nested a hundred thousand levels deep is safe.
+    """
+    if value is None or value is True or value is False:
+        return value
+    if isinstance(value, enum.Enum):
+        return json_safe(value.value, depth)
+    if isinstance(value, str):
+        return _safe_text(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int(value) if value in _INT64 else describe(value)
+    if isinstance(value, float):
+        return float(value) if math.isfinite(value) else describe(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple, Mapping)):
+        if depth >= JSON_SAFE_DEPTH:
+            return describe(value)
+        if isinstance(value, Mapping):
+            return _safe_object(value, depth + 1)
+        items = [json_safe(item, depth + 1) for item in value[:JSON_SAFE_ITEMS]]
+        if len(value) > JSON_SAFE_ITEMS:
+            items.append(f"... and {_count(len(value) - JSON_SAFE_ITEMS, 'more item')}")
+        return items
+    return describe(value)
+
+
+def _safe_text(value: str) -> str:
+    text = str.__str__(value)
+    if len(text) > JSON_SAFE_CHARS:
+        text = f"{text[:JSON_SAFE_CHARS]}... ({len(value)} characters in all)"
+    if not text.isascii():
+        try:
+            text.encode()
+        except UnicodeEncodeError:
+            text = text.encode("utf-8", "backslashreplace").decode()
+    return text
+
+
+def _safe_object(value: Mapping[Any, Any], depth: int) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for index, (key, item) in enumerate(value.items()):
+        if index == JSON_SAFE_ITEMS:
+            out["..."] = f"and {_count(len(value) - JSON_SAFE_ITEMS, 'more key')}"
+            break
+        name = _safe_text(key) if isinstance(key, str) else key_label(key)
+        out[name] = json_safe(item, depth)
+    return out

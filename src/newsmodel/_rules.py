@@ -26,7 +26,7 @@ from typing import Annotated, Any, Union
 import attrs
 
 from . import _values as v
-from ._errors import ErrorDetail, Path, describe, join_path
+from ._errors import NO_INPUT, ErrorDetail, Path, describe, describe_python, join_path
 
 __all__ = [
     "URL",
@@ -146,6 +146,8 @@ class FieldRule:
         default: The default value, when not required.
         sequence: Whether the field is a tuple of such values.
         rule: The value rule, for plain values.
+        types: For plain values: the Python types the annotation names
+            (``(str,)`` for ``URL``), which a constructor requires.
         classes: For nested objects: the classes a value may be.
         enum: For enum members: the enum.
     """
@@ -156,6 +158,7 @@ class FieldRule:
     default: Any
     sequence: bool
     rule: Rule | None = None
+    types: tuple[type, ...] = ()
     classes: tuple[type, ...] = ()
     enum: type[enum.Enum] | None = None
 
@@ -185,9 +188,11 @@ def field_rules(cls: type) -> list[FieldRule]:
             "sequence": sequence,
         }
         if typing.get_origin(hint) is Annotated:
-            rules.append(FieldRule(rule=hint.__metadata__[0], **common))
+            base = hint.__origin__
+            python_types = typing.get_args(base) or (base,)
+            rules.append(FieldRule(rule=hint.__metadata__[0], types=python_types, **common))
         elif hint is bool:
-            rules.append(FieldRule(rule=BOOL_RULE, **common))
+            rules.append(FieldRule(rule=BOOL_RULE, types=(bool,), **common))
         elif isinstance(hint, type) and issubclass(hint, enum.Enum):
             rules.append(FieldRule(enum=hint, **common))
         elif typing.get_origin(hint) in (Union, types.UnionType):
@@ -200,9 +205,52 @@ def field_rules(cls: type) -> list[FieldRule]:
     return rules
 
 
-def enum_check(enum_class: type[enum.Enum]) -> Check:
-    """Return the full check that a value is a member of *enum_class*."""
-    allowed = ", ".join(repr(member.value) for member in enum_class)
+def with_input(check: Check) -> Check:
+    """
+    Return *check*, made to give every problem it reports the value as input.
+
+    The value checks of `newsmodel._values` report path, code and message;
+    the input is added here, once for all of them, on the error path only.
+    """
+
+    def check_with_input(value: object, parent: Path, key: str | int, report: Report) -> None:
+        start = len(report)
+        check(value, parent, key, report)
+        fill_input(report, start, value)
+
+    return check_with_input
+
+
+def fill_input(report: Report, start: int, value: object) -> None:
+    """Give *value* as input to the problems from *start* on that have none."""
+    for index in range(start, len(report)):
+        detail = report[index]
+        if detail.input is NO_INPUT:
+            report[index] = ErrorDetail(detail.path, detail.code, detail.message, value)
+
+
+def fill_last_input(report: Report, value: object) -> None:
+    """Give *value* as input to the problems at the end of *report* that have none."""
+    index = len(report) - 1
+    while index >= 0 and report[index].input is NO_INPUT:
+        detail = report[index]
+        report[index] = ErrorDetail(detail.path, detail.code, detail.message, value)
+        index -= 1
+
+
+def enum_check(enum_class: type[enum.Enum], *, python: bool = False) -> Check:
+    """
+    Return the full check that a value is a member of *enum_class*.
+
+    With *python*, the message speaks as a constructor's caller writes
+    (``a TagKind``, ``the str 'x'``); otherwise as the wire format does.
+    """
+    values = ", ".join(repr(member.value) for member in enum_class)
+    if python:
+        allowed = f"{_a(enum_class.__name__)} or one of its values {values}"
+    else:
+        allowed = f"one of {values}"
+    found = describe_python if python else describe
 
     def check(value: object, parent: Path, key: str | int, report: Report) -> None:
         if value.__class__ is not enum_class:
@@ -210,24 +258,77 @@ def enum_check(enum_class: type[enum.Enum]) -> Check:
                 ErrorDetail(
                     join_path(parent, key),
                     "invalid" if isinstance(value, str) else "type",
-                    f"expected one of {allowed}, found {describe(value)}",
+                    f"expected {allowed}, found {found(value)}",
+                    value,
                 )
             )
 
     return check
 
 
+def _a(name: str) -> str:
+    return f"{'an' if name[0] in 'AEIOUaeiou' else 'a'} {name}"
+
+
 def instance_check(classes: tuple[type, ...]) -> Check:
-    """Return the full check that a value is an instance of one of *classes*."""
-    what = " or ".join(f"{'an' if c.__name__[0] in 'AEIOU' else 'a'} {c.__name__}" for c in classes)
+    """Return the constructors' check that a value is an instance of one of *classes*."""
+    what = " or ".join(_a(c.__name__) for c in classes)
 
     def check(value: object, parent: Path, key: str | int, report: Report) -> None:
         if not isinstance(value, classes):
             report.append(
                 ErrorDetail(
-                    join_path(parent, key), "type", f"expected {what}, found {describe(value)}"
+                    join_path(parent, key),
+                    "type",
+                    f"expected {what}, found {describe_python(value)}",
+                    value,
                 )
             )
+
+    return check
+
+
+def _python_what(types: tuple[type, ...]) -> str:
+    # "a str", "an int", "a datetime object", "a date or datetime object".
+    names = " or ".join(t.__name__ for t in types)
+    builtin = all(t.__module__ == "builtins" for t in types)
+    return _a(names) if builtin else f"{_a(names)} object"
+
+
+_FROM_TEXT = " (to read text, use newsmodel.from_dict)"
+
+
+def python_type_check(field: FieldRule) -> Check:
+    """
+    Return a constructor's check of a plain value: its Python type, then its rule.
+
+    A value of the wrong type gets a message in Python's words (``expected a
+    str, found None``; for a date given as text, a pointer to
+    `newsmodel.from_dict`, which reads text). The rule's own check words
+    what is wrong with a value of the right type.
+    """
+    if field.rule is None:  # pragma: no cover - only plain values have a rule
+        msg = f"{field.name} has no value rule"
+        raise TypeError(msg)
+    allowed = field.types
+    what = _python_what(allowed)
+    ints_only = allowed == (int,)
+    dates = any(issubclass(t, date) for t in allowed)
+    rule_check = with_input(field.rule.check)
+
+    def check(value: object, parent: Path, key: str | int, report: Report) -> None:
+        if isinstance(value, allowed) and not (ints_only and isinstance(value, bool)):
+            rule_check(value, parent, key, report)
+            return
+        hint = _FROM_TEXT if dates and isinstance(value, str) else ""
+        report.append(
+            ErrorDetail(
+                join_path(parent, key),
+                "type",
+                f"expected {what}, found {describe_python(value)}{hint}",
+                value,
+            )
+        )
 
     return check
 
@@ -235,7 +336,21 @@ def instance_check(classes: tuple[type, ...]) -> Check:
 def sequence_type_error(value: object, parent: Path, key: str | int, report: Report) -> None:
     """Report a value that should have been an array."""
     report.append(
-        ErrorDetail(join_path(parent, key), "type", f"expected an array, found {describe(value)}")
+        ErrorDetail(
+            join_path(parent, key), "type", f"expected an array, found {describe(value)}", value
+        )
+    )
+
+
+def python_sequence_type_error(value: object, parent: Path, key: str | int, report: Report) -> None:
+    """Report a value given to a constructor that should have been a tuple or a list."""
+    report.append(
+        ErrorDetail(
+            join_path(parent, key),
+            "type",
+            f"expected a tuple or list, found {describe_python(value)}",
+            value,
+        )
     )
 
 
@@ -256,13 +371,19 @@ class CodeWriter:
         """Add one line of code at *indent* levels."""
         self.lines.append("    " * indent + text)
 
-    def value_test(self, field: FieldRule, x: str) -> tuple[str, str]:
-        """Return the inline test of one value and the name of its full check."""
+    def value_test(self, field: FieldRule, x: str, *, python: bool = False) -> tuple[str, str]:
+        """
+        Return the inline test of one value and the name of its full check.
+
+        With *python*, the check is a constructor's (`python_type_check`).
+        """
         if field.rule is not None:
-            return field.rule.fast.format(x=x), self.name("check", field.rule.check)
+            check = python_type_check(field) if python else with_input(field.rule.check)
+            return field.rule.fast.format(x=x), self.name("check", check)
         if field.enum is not None:
             enum_name = self.name("enum", field.enum)
-            return f"{x}.__class__ is {enum_name}", self.name("check", enum_check(field.enum))
+            check = enum_check(field.enum, python=python)
+            return f"{x}.__class__ is {enum_name}", self.name("check", check)
         fast = " or ".join(f"{x}.__class__ is {self.name('cls', c)}" for c in field.classes)
         return f"({fast})", self.name("check", instance_check(field.classes))
 
@@ -294,7 +415,7 @@ def build_checker(
         code.line(1, f"x = obj.{field.name}")
         key = repr(field.key)
         if field.sequence:
-            test, check = code.value_test(field, "y")
+            test, check = code.value_test(field, "y", python=True)
             code.line(1, "if x.__class__ is not tuple:")
             code.line(2, f"sequence_type_error(x, path, {key}, report)")
             code.line(1, "elif x:")
@@ -303,7 +424,7 @@ def build_checker(
             code.line(3, f"if not {test}:")
             code.line(4, f"{check}(y, p, i, report)")
             continue
-        test, check = code.value_test(field, "x")
+        test, check = code.value_test(field, "x", python=True)
         guard = "" if field.required or field.default is not None else "x is not None and "
         code.line(1, f"if {guard}not {test}:")
         code.line(2, f"{check}(x, path, {key}, report)")
@@ -311,5 +432,5 @@ def build_checker(
         code.names["extra"] = extra
         code.line(1, "extra(obj, path, report)")
     code.line(1, "return None")
-    code.names["sequence_type_error"] = sequence_type_error
+    code.names["sequence_type_error"] = python_sequence_type_error
     return code.compile("check", f"check {cls.__name__}")

@@ -19,8 +19,15 @@ from typing import Any
 
 from . import _models as m
 from . import _values as v
-from ._errors import ErrorDetail, Path, describe, join_path
-from ._rules import CodeWriter, FieldRule, field_rules, sequence_type_error
+from ._errors import ErrorDetail, Path, describe, join_path, key_label
+from ._rules import (
+    CodeWriter,
+    FieldRule,
+    field_rules,
+    fill_last_input,
+    sequence_type_error,
+    with_input,
+)
 from ._wild import read_lenient_date
 
 __all__ = ["Options", "dump_article", "dump_object", "load_article", "load_object"]
@@ -119,7 +126,9 @@ def _as_object(
     if isinstance(data, Mapping):
         return dict(data)
     report.append(
-        ErrorDetail(join_path(parent, key), "type", f"expected {what}, found {describe(data)}")
+        ErrorDetail(
+            join_path(parent, key), "type", f"expected {what}, found {describe(data)}", data
+        )
     )
     return None
 
@@ -129,26 +138,17 @@ def _close_matches(name: str, keys: frozenset[str]) -> list[str]:
     return difflib.get_close_matches(name, sorted(keys), n=1)
 
 
-def _key_label(name: object) -> str:
-    # A key that is not text, spelled for a path: str() can raise for a huge
-    # int (the int-to-str digit limit) or a deeply nested tuple (recursion).
-    if name is None or isinstance(name, (bool, float)):
-        return repr(name)
-    if isinstance(name, int) and abs(name) < 10**30:
-        return repr(name)
-    return f"<{describe(name)}>"
-
-
 def _report_unknown(data: dict[Any, Any], path: Path, keys: frozenset[str], report: Report) -> None:
-    for name in data:
+    for name, value in data.items():
         if name in keys:
             continue
         if not isinstance(name, str):
             report.append(
                 ErrorDetail(
-                    join_path(path, _key_label(name)),
+                    join_path(path, key_label(name)),
                     "type",
                     f"expected text keys, found the key {describe(name)}",
+                    name,
                 )
             )
             continue
@@ -159,15 +159,20 @@ def _report_unknown(data: dict[Any, Any], path: Path, keys: frozenset[str], repo
                 join_path(path, name),
                 "unknown_field",
                 f"expected one of the known fields, found unknown field {name!r}{hint}",
+                value,
             )
         )
 
 
 def _missing(data: dict[str, Any], path: Path, name: str, report: Report) -> type[INVALID]:
+    # The input of a missing field is the object that lacks it (pydantic's way).
     found = "null" if name in data else "nothing"
     report.append(
         ErrorDetail(
-            join_path(path, name), "missing", f"expected required field {name!r}, found {found}"
+            join_path(path, name),
+            "missing",
+            f"expected required field {name!r}, found {found}",
+            data,
         )
     )
     return INVALID
@@ -183,6 +188,7 @@ def _wrong_type(data: dict[str, Any], path: Path, allowed: tuple[str, ...], repo
             join_path(path, "type"),
             "invalid" if isinstance(data["type"], str) else "type",
             f"expected type {expected}, found {describe(data['type'])}",
+            data["type"],
         )
     )
 
@@ -229,6 +235,7 @@ def _build_loader(cls: type, extra: Callable[[Any, Path, Report], None] | None =
         missing=_missing,
         wrong_type=_wrong_type,
         sequence_type_error=sequence_type_error,
+        fill_last_input=fill_last_input,
         canonical_language=v.canonical_language,
         INVALID=INVALID,
         KEYS=keys,
@@ -278,6 +285,8 @@ def _header_lines(code: CodeWriter, cls: type, tag: str | None) -> None:
     """The function's head: an object, known keys, the right type tag."""
     code.line(0, "def load(data, parent, key, report, options):")
     code.line(1, "if data.__class__ is not dict:")
+    code.line(2, "if data.__class__ is cls:")  # made, so checked already
+    code.line(3, "return data")
     code.line(2, f"data = as_object(data, parent, key, report, {_WHAT[cls]!r})")
     code.line(2, "if data is None:")
     code.line(3, "return INVALID")
@@ -302,14 +311,16 @@ def _value_lines(code: CodeWriter, field: FieldRule, x: str, key: str) -> None:
         code.line(3, f"{x} = {values}.get({x}, {x})")
     elif field.rule is not None and field.rule.name in ("datetime", "date_or_datetime"):
         method = "datetime" if field.rule.name == "datetime" else "date_or_datetime"
+        check = code.name("check", with_input(field.rule.check))
         code.line(2, f"if {x}.__class__ is str:")
-        code.line(3, f"{x} = options.{method}({x}, path, {key}, report)")
-        code.line(3, f"if {x} is INVALID or 1 < {x}.year < 9999:")
-        code.line(4, "pass")
-        code.line(3, "else:")
-        code.line(4, f"{code.name('check', field.rule.check)}({x}, path, {key}, report)")
+        code.line(3, f"t = {x}")
+        code.line(3, f"{x} = options.{method}(t, path, {key}, report)")
+        code.line(3, f"if {x} is INVALID:")
+        code.line(4, "fill_last_input(report, t)")
+        code.line(3, f"elif not 1 < {x}.year < 9999:")
+        code.line(4, f"{check}({x}, path, {key}, report)")
         code.line(2, "else:")
-        code.line(3, f"{code.name('check', field.rule.check)}({x}, path, {key}, report)")
+        code.line(3, f"{check}({x}, path, {key}, report)")
         return
     elif field.rule is not None and field.rule.name == "language":
         code.line(2, f"if {x}.__class__ is str:")
@@ -346,6 +357,8 @@ def _load_author(
     # The "type" picks the branch; the rest is checked against that branch
     # only. Without a known type there is no branch: one error, not two.
     if data.__class__ is not dict:
+        if data.__class__ is m.Person or data.__class__ is m.Organization:
+            return data  # made, so checked already
         data = _as_object(data, parent, key, report, "a person or organization object")
         if data is None:
             return INVALID
