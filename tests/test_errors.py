@@ -456,3 +456,52 @@ def test_deep_values_given_to_constructors(changes: dict[str, Any]) -> None:
     assert str(error)
     assert repr(error.errors[0])
     orjson.dumps(error.to_dicts())
+
+
+# ---------------------------------------------------------- bytes not UTF-8
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "byte", "line", "column"),
+    [
+        ('{"headline":\n "Österreich"}', "latin-1", 0xD6, 2, 3),
+        ('{"a": "x",\n"b": "naïve"}', "cp1252", 0xEF, 2, 9),
+        ('{\n\n  "headline": "Київ"}', "cp1251", 0xCA, 3, 16),
+        ('{"a": "ü"}', "utf-16", 0xFF, 1, 1),
+        ('{"a": "€"}', "cp1252", 0x80, 1, 8),
+    ],
+)
+def test_bytes_not_utf8_say_where(
+    text: str, encoding: str, byte: int, line: int, column: int
+) -> None:
+    """Bytes in another encoding give the first bad byte and its line and column."""
+    error = raised(lambda: nm.loads(text.encode(encoding))).errors[0]
+
+    assert ("json", f"byte 0x{byte:02X} that is not UTF-8 at line {line}, column {column}") == (
+        error.code,
+        error.message.split("found ", 1)[1],
+    )
+
+
+@given(strategies.articles(), st.data(), st.integers(min_value=0x80, max_value=0xFF))
+def test_an_invalid_byte_anywhere_is_found_where_it_is(
+    article: nm.Article, data: st.DataObject, byte: int
+) -> None:
+    """An invalid byte put between any two characters of valid JSON is reported there."""
+    text = nm.dumps(article, indent=2)
+    index = data.draw(st.integers(min_value=0, max_value=len(text)))
+    head = text[:index].encode()
+    payload = head + bytes([byte]) + text[index:].encode()
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+
+    error = raised(lambda: nm.loads(payload)).errors[0]
+
+    assert f"byte 0x{byte:02X} that is not UTF-8 at line {line}, column {column}" in error.message
+
+
+def test_a_lone_surrogate_in_text_says_where() -> None:
+    """A str with a raw lone surrogate gives the character and its place."""
+    error = raised(lambda: nm.loads('{\n  "headline": "a\udc80"}')).errors[0]
+
+    assert error.message.endswith("the lone surrogate U+DC80 at line 2, column 17")

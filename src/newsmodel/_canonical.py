@@ -268,19 +268,53 @@ def loads(
     try:
         data = orjson.loads(payload)
     except orjson.JSONDecodeError as error:
-        reason = str(error)
-        if "depth" in reason or "recursion" in reason:
-            reason = f"nested too deeply to be an article ({reason})"
         raise ValidationError(
-            [
-                ErrorDetail(
-                    "$",
-                    "json",
-                    f"expected a JSON document, found invalid JSON: {reason}",
-                )
-            ]
+            [ErrorDetail("$", "json", _not_json(payload, str(error)), payload)]
         ) from None
     return _load(data, _marked_clean(options, clean=clean))
+
+
+def _not_json(payload: str | bytes | bytearray, reason: str) -> str:
+    """The message for a JSON text orjson refused, with the place of a bad character."""
+    bad = unicode_problem(payload)
+    if bad is not None:
+        return f"expected a JSON document in UTF-8, found {bad}"
+    if "depth" in reason or "recursion" in reason:
+        reason = f"nested too deeply to be an article ({reason})"
+    return f"expected a JSON document, found invalid JSON: {reason}"
+
+
+def unicode_problem(payload: str | bytes | bytearray) -> str | None:
+    """
+    Say where *payload* is not Unicode text, or return None if it is.
+
+    Bytes that are not UTF-8 give the first bad byte
+    (``byte 0xD6 that is not UTF-8 at line 3, column 14``), a text with a
+    lone surrogate gives that character; lines and columns count from 1, and
+    a column counts characters (as editors do), not bytes.
+    """
+    if isinstance(payload, str):
+        found = _SURROGATE.search(payload)
+        if found is None:
+            return None
+        line, column = _line_column(payload, found.start())
+        return f"the lone surrogate U+{ord(found.group()):04X} at line {line}, column {column}"
+    try:
+        payload.decode()
+    except UnicodeDecodeError as error:
+        before = payload[: error.start].decode()  # valid: it ends before the bad byte
+        line, column = _line_column(before, len(before))
+        byte = payload[error.start]
+        return f"byte 0x{byte:02X} that is not UTF-8 at line {line}, column {column}"
+    return None
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def to_dict(article: Article) -> dict[str, Any]:
