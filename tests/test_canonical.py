@@ -187,6 +187,15 @@ def test_not_text() -> None:
         nm.loads(42)  # type: ignore[arg-type]
 
     assert [("$", "type")] == codes(caught.value)
+    assert 42 == caught.value.errors[0].input
+
+
+def test_not_json_carries_the_text() -> None:
+    """A `json` error's input is the text that could not be read."""
+    with pytest.raises(nm.ValidationError) as caught:
+        nm.loads(b'{"url": ')
+
+    assert b'{"url": ' == caught.value.errors[0].input
 
 
 @pytest.mark.parametrize("data", [None, [], "article", 1.5, True])

@@ -505,3 +505,10 @@ def test_a_lone_surrogate_in_text_says_where() -> None:
     error = raised(lambda: nm.loads('{\n  "headline": "a\udc80"}')).errors[0]
 
     assert error.message.endswith("the lone surrogate U+DC80 at line 2, column 17")
+
+
+def test_a_tuple_given_to_from_dict_is_not_called_an_array() -> None:
+    """``expected an array`` never says it found one: a tuple is named as Python names it."""
+    error = raised(lambda: nm.from_dict({**VALID, "body": ("a", "b")}))
+
+    assert ["expected an array, found a tuple of 2 items"] == [e.message for e in error.errors]

@@ -261,7 +261,10 @@ def loads(
         raise ValidationError(
             [
                 ErrorDetail(
-                    "$", "type", f"expected JSON text (str or bytes), found {describe(payload)}"
+                    "$",
+                    "type",
+                    f"expected JSON text (str or bytes), found {describe(payload)}",
+                    payload,
                 )
             ]
         )

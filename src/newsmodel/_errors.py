@@ -227,18 +227,6 @@ def split_path(path: str) -> tuple[Key, ...]:
     return tuple(keys)
 
 
-_TYPE_NAMES = {
-    type(None): "null",
-    bool: "a boolean",
-    int: "an integer",
-    float: "a number",
-    str: "a string",
-    list: "an array",
-    tuple: "an array",
-    dict: "an object",
-}
-
-
 def describe(value: object) -> str:
     """
     Describe a found value for an error message, briefly and safely.
@@ -258,14 +246,13 @@ def describe(value: object) -> str:
         return f"the integer {_int_digits(value)}"
     if isinstance(value, float):
         return f"the number {value!r}"
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, list):
         return f"an array of {_count(len(value), 'item')}"
     if isinstance(value, dict):
         return f"an object with {_count(len(value), 'key')}"
-    name = _TYPE_NAMES.get(type(value))
-    if name is not None:
-        return name
-    return f"a {type(value).__name__}"
+    # Not a JSON value: named as Python names it ("a tuple of 2 items", "a
+    # Person"), so that "expected an array" never says it found one.
+    return describe_python(value)
 
 
 def describe_python(value: object) -> str:
