@@ -79,7 +79,11 @@ class ErrorDetail:
 
     @property
     def loc(self) -> tuple[Key, ...]:
-        """The path's keys and indexes: ``("authors", 1, "url")`` for ``$.authors[1].url``."""
+        """
+        The keys and indexes of the path, as a tuple.
+
+        ``("authors", 1, "url")`` for ``$.authors[1].url``, ``()`` for ``$``.
+        """
         return split_path(self.path)
 
     def __str__(self) -> str:
@@ -109,7 +113,7 @@ class Finding:
 
     @property
     def loc(self) -> tuple[Key, ...]:
-        """The path's keys and indexes, as for `ErrorDetail.loc`."""
+        """The keys and indexes of the path, as for `ErrorDetail.loc`."""
         return split_path(self.path)
 
     def __str__(self) -> str:
@@ -144,8 +148,9 @@ class ValidationError(ValueError):
         Return the problems as plain JSON values, for an API response or a log.
 
         Each is ``{"path", "loc", "code", "message", "input"}``: ``loc`` a
-        list, ``input`` made JSON-safe by `json_safe` (left out when the
-        detail has `NO_INPUT`). ``orjson.dumps`` takes the result as it is.
+        list, ``input`` made JSON-safe within fixed bounds of depth and size
+        (left out when the detail has `NO_INPUT`). ``orjson.dumps`` takes the
+        result as it is, whatever the payload was.
         """
         out = []
         for error in self.errors:
