@@ -34,7 +34,6 @@ that is not a pydantic model) or response model.
 from __future__ import annotations
 
 import functools
-import re
 from typing import TYPE_CHECKING, Annotated, Any, Union
 
 from pydantic import TypeAdapter
@@ -43,7 +42,7 @@ from pydantic_core import ValidationError as PydanticValidationError
 from pydantic_core import core_schema as cs
 
 from ._canonical import load_object, to_json_values
-from ._errors import ErrorDetail, ValidationError
+from ._errors import NO_INPUT, ErrorDetail, ValidationError
 from ._models import Author as Author_
 from ._models import Organization, Person
 
@@ -140,7 +139,7 @@ def pydantic_error(error: ValidationError, data: object, *, title: str) -> Pydan
     """
     line_errors: list[Any] = []
     for detail in error.errors:
-        loc = _loc_of(detail)
+        loc = detail.loc
         line_errors.append(
             {
                 "type": PydanticCustomError(detail.code, detail.message),
@@ -151,38 +150,10 @@ def pydantic_error(error: ValidationError, data: object, *, title: str) -> Pydan
     return PydanticValidationError.from_exception_data(title, line_errors)
 
 
-# ------------------------------------------------------------------ shim
-# SHIM until ErrorDetail.loc and ErrorDetail.input land (branch h-errors):
-# the place is read back from the JSONPath and the input looked up in the
-# payload. Replace both with the attributes when they exist.
-
-_SEGMENT = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[([0-9]+)\]|\['((?:[^'\\]|\\.)*)'\]")
-
-
-def _loc_of(detail: ErrorDetail) -> tuple[str | int, ...]:
-    """The place of *detail*: ``$.authors[0].url`` is ``("authors", 0, "url")``."""
-    path = detail.path
-    loc: list[str | int] = []
-    position = 1  # after the "$"
-    while position < len(path):
-        match = _SEGMENT.match(path, position)
-        if match is None:  # not a path newsmodel writes: keep the rest whole
-            loc.append(path[position:])
-            break
-        name, index, quoted = match.groups()
-        if index:
-            loc.append(int(index))
-        elif name:
-            loc.append(name)
-        else:
-            loc.append(re.sub(r"\\(.)", r"\1", quoted))
-        position = match.end()
-    return tuple(loc)
-
-
 def _input_of(detail: ErrorDetail, loc: tuple[str | int, ...], data: object) -> object:
-    """The value at *loc* in *data*; for a key that is not there, the object that lacks it."""
-    del detail  # the shim finds the input in the payload
+    """The detail's input; for one made without (`NO_INPUT`), the value at *loc* in *data*."""
+    if detail.input is not NO_INPUT:
+        return detail.input
     value: Any = data
     for key in loc:
         found = isinstance(value, dict) and key in value
