@@ -3,7 +3,9 @@ Find the articles a web page marks up, in JSON-LD and in microdata.
 
 The page is parsed once with lxml. JSON-LD blocks are read one by one (a
 broken block loses only itself), microdata is read by extruct, a well-kept
-parser; both then go through the same import as `newsmodel.from_jsonld`.
+parser; both then go through the same import as `newsmodel.from_jsonld`,
+every article node of them (one article node that cannot be built loses only
+itself).
 What the page itself says fills what the markup leaves out: ``<html lang>``
 the language, ``<link rel=canonical>`` (or the caller's ``base_url``) the url.
 A page with no article markup gives no articles: nothing is guessed from the
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
     from ._models import Article
 
 
-__all__ = ["extract"]
+__all__ = ["ARTICLE_ERROR", "UNBUILT_ARTICLE", "extract", "unbuilt_errors"]
 
 
 def _page_text(html: str | bytes, encoding: str | None, report: list[Finding]) -> str:
@@ -191,13 +193,19 @@ def extract(
 
     Returns:
         One article for each article node the page marks up, in JSON-LD or in
-        microdata; an article marked up in both counts once (JSON-LD first).
-        A page without article markup gives an empty list.
+        microdata (several in one block too: an ``@graph``, an array, an
+        ``ItemList``); an article marked up twice (same url) counts once, the
+        first kept; a second copy that differs is reported as ``dropped``.
+        A page without article markup gives an empty list. An article node
+        that makes no valid article is left out, and reported: an
+        ``unbuilt_article`` finding at the node's path and an
+        ``article_error`` finding for each problem (`unbuilt_errors` turns
+        them back into errors).
 
     Raises:
-        ValidationError: When a marked-up article cannot make a valid
-            `Article`, listing the problems of every such article, with
-            paths like ``$['json-ld'][0].headline``.
+        ValidationError: When the page has article nodes but none makes a
+            valid `Article`: every problem of every node, with paths like
+            ``$['json-ld'][0].headline`` (the caller would get nothing).
         ValueError: When *base_url* is not an absolute http(s) URL.
         ImportError: Without the ``html`` extra (lxml and extruct).
     """
@@ -230,41 +238,97 @@ def extract(
     for index, item in enumerate(_microdata(tree, base_url, report)):
         documents.append((f"$.microdata[{index}]", item))
     articles: list[Article] = []
+    first_at: dict[str, tuple[Article, str]] = {}
     problems: list[ErrorDetail] = []
     for prefix, document in documents:
-        local: list[Finding] = []
         try:
-            article = _import.read_jsonld(
-                document,
-                url=url,
-                language=language,
-                default_tz=zone,
-                dayfirst=order,
-                findings=local,
+            results = _import.read_articles(
+                document, url=url, language=language, default_tz=zone, dayfirst=order
             )
         except ValidationError as error:
-            if all(detail.path == "$" for detail in error.errors):
-                # A block that holds no article (a breadcrumb list, an
-                # organization), or is not JSON at all: no article is lost.
-                if any(detail.code == "json" for detail in error.errors):
-                    report.append(Finding(prefix, "dropped", error.errors[0].message))
+            # A block that is not JSON at all: no article is lost with it.
+            report.extend(_prefixed_finding(detail, prefix, "dropped") for detail in error.errors)
+            continue
+        for result in results:
+            where = _repath(result.path, prefix)
+            local = [_prefixed_finding(f, prefix, f.code) for f in result.findings]
+            if result.article is None:
+                errors = [_prefixed(detail, prefix) for detail in result.errors]
+                problems.extend(errors)
+                report.extend(local)
+                report.extend(_unbuilt_findings(where, errors))
                 continue
-            problems.extend(_prefixed(detail, prefix) for detail in error.errors)
-            continue
-        report.extend(Finding(_repath(f.path, prefix), f.code, f.message) for f in local)
-        if any(other.url == article.url for other in articles):
-            report.append(
-                Finding(
-                    prefix,
-                    "dropped",
-                    f"the same article ({article.url}) is marked up twice; kept the first",
+            article = result.article
+            kept = first_at.get(article.url)
+            if kept is None:
+                first_at[article.url] = (article, where)
+                articles.append(article)
+                report.extend(local)
+            elif not _same_article(kept[0], article):
+                # The same article in two syntaxes, identical, loses nothing;
+                # a second, different one is dropped, and what differs is said.
+                report.append(
+                    Finding(
+                        where,
+                        "dropped",
+                        f"the same article ({article.url}) is marked up twice, differently "
+                        f"({', '.join(_differences(kept[0], article))}); kept the first, "
+                        f"at {kept[1]}",
+                    )
                 )
-            )
-            continue
-        articles.append(article)
-    if problems:
+    if problems and not articles:
         raise ValidationError(problems)
     return articles
+
+
+#: The finding code for an article node of the page that makes no valid
+#: article (one finding at the node's path).
+UNBUILT_ARTICLE = "unbuilt_article"
+#: The finding code for each problem that stopped such a node, at its path;
+#: the message is the error's ``code: message`` (see `unbuilt_errors`).
+ARTICLE_ERROR = "article_error"
+
+
+def _unbuilt_findings(where: str, errors: list[ErrorDetail]) -> list[Finding]:
+    count = f"{len(errors)} problem{'s' if len(errors) != 1 else ''}"
+    head = Finding(
+        where,
+        UNBUILT_ARTICLE,
+        f"expected an article node that makes a valid Article, found {count} "
+        f"(each reported as {ARTICLE_ERROR}); left it out",
+    )
+    return [head, *(Finding(e.path, ARTICLE_ERROR, f"{e.code}: {e.message}") for e in errors)]
+
+
+def unbuilt_errors(findings: list[Finding]) -> tuple[int, list[ErrorDetail]]:
+    """
+    Turn the findings `extract` makes for article nodes it could not build back into errors.
+
+    Returns:
+        The number of such article nodes, and every problem that stopped them,
+        each as the `ErrorDetail` the `ValidationError` would have held.
+    """
+    nodes = sum(finding.code == UNBUILT_ARTICLE for finding in findings)
+    errors = [
+        ErrorDetail(finding.path, *finding.message.split(": ", 1))
+        for finding in findings
+        if finding.code == ARTICLE_ERROR
+    ]
+    return nodes, errors
+
+
+def _same_article(first: Article, second: Article) -> bool:
+    # Microdata of our own output reads as any markup does (texts cleaned,
+    # quotes left out): it is the same article if the JSON-LD read that way
+    # gives it.
+    return first == second or _import.read_as_markup(first) == second
+
+
+def _differences(first: Article, second: Article) -> list[str]:
+    from ._canonical import to_dict  # noqa: PLC0415
+
+    one, two = to_dict(_import.read_as_markup(first) or first), to_dict(second)
+    return sorted(key for key in one.keys() | two.keys() if one.get(key) != two.get(key))
 
 
 def _repath(path: str, prefix: str) -> str:
@@ -273,3 +337,7 @@ def _repath(path: str, prefix: str) -> str:
 
 def _prefixed(detail: ErrorDetail, prefix: str) -> ErrorDetail:
     return ErrorDetail(_repath(detail.path, prefix), detail.code, detail.message)
+
+
+def _prefixed_finding(found: ErrorDetail | Finding, prefix: str, code: str) -> Finding:
+    return Finding(_repath(found.path, prefix), code, found.message)

@@ -1,9 +1,11 @@
 """
 Import articles from schema.org JSON-LD as real publishers write it.
 
-`read_jsonld` finds the article node in a document (a node, an array of
-nodes, an ``@graph`` with ``@id`` references), maps its properties to the
-canonical wire format, and loads that with the same checks as `from_dict`.
+`read_articles` reads every article node of a document (a node, an array
+of nodes, an ``@graph`` with ``@id`` references, an ``ItemList``), maps its
+properties to the canonical wire format, and loads that with the same checks
+as `from_dict`; `read_jsonld` (behind `newsmodel.from_jsonld`) returns the
+primary one and reports the others.
 Every repair and every drop is reported as a `Finding` at its path in the
 input; nothing the markup does not carry is invented. When the result cannot
 be a valid article, `ValidationError` says what is missing, at the input's
@@ -12,10 +14,11 @@ paths where the problem is the input's.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urljoin
 
 import orjson
@@ -30,7 +33,7 @@ if TYPE_CHECKING:
     from ._models import Article
 
 
-__all__ = ["from_jsonld", "read_jsonld"]
+__all__ = ["NodeResult", "from_jsonld", "read_articles", "read_jsonld"]
 
 Findings = list[Finding]
 _MAX_NODES = 10_000
@@ -68,7 +71,9 @@ _ORGANIZATION_TYPES = frozenset(
     }
 )  # fmt: skip
 _SCHEMA_PREFIX = re.compile(r"^https?://schema\.org/", re.I)
-_DURATION = re.compile(r"^P(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)$", re.I)
+# Nine digits a part at most: a longer number is no reading time (and int()
+# refuses more than 4,300 digits).
+_DURATION = re.compile(r"^P(?:T(?:(\d{1,9})H)?(?:(\d{1,9})M)?(?:(\d{1,9})S)?)$", re.I)
 
 
 def _types(node: dict[str, Any]) -> list[str]:
@@ -127,44 +132,57 @@ class _Graph:
     def __init__(self, document: Any) -> None:
         self.by_id: dict[str, dict[str, Any]] = {}
         self.nodes: list[tuple[dict[str, Any], str]] = []
-        self._collect(document, "$", 0)
+        #: The article nodes that are not inside another article node, in
+        #: document order: the articles the document holds.
+        self.articles: list[tuple[dict[str, Any], str]] = []
+        #: Whether the document holds more (or deeper) nodes than are read.
+        self.truncated = False
+        self._collect(document, "$", 0, inside_article=False)
 
-    def _collect(self, value: Any, path: str, depth: int) -> None:
+    def _collect(self, value: Any, path: str, depth: int, *, inside_article: bool) -> None:
         if depth > _MAX_DEPTH or len(self.nodes) >= _MAX_NODES:
+            self.truncated = self.truncated or isinstance(value, (dict, list))
             return
         if isinstance(value, list):
             for index, item in enumerate(value):
-                self._collect(item, f"{path}[{index}]", depth + 1)
+                if isinstance(item, (dict, list)):
+                    self._collect(
+                        item, f"{path}[{index}]", depth + 1, inside_article=inside_article
+                    )
         elif isinstance(value, dict):
             self.nodes.append((value, path))
+            if not inside_article and _kind(value) is not None:
+                self.articles.append((value, path))
+                inside_article = True
             node_id = value.get("@id")
             if isinstance(node_id, str) and len(value) > 1 and node_id not in self.by_id:
                 self.by_id[node_id] = value
             for key, item in value.items():
                 if isinstance(item, (dict, list)) and isinstance(key, str):
-                    self._collect(item, join_path(path, key), depth + 1)
+                    self._collect(
+                        item, join_path(path, key), depth + 1, inside_article=inside_article
+                    )
 
     def resolve(self, value: Any) -> Any:
         """Return the node a bare ``{"@id": …}`` reference names, else *value*."""
-        if isinstance(value, dict) and set(value) == {"@id"}:
+        if isinstance(value, dict) and len(value) == 1 and "@id" in value:
             found = self.by_id.get(value["@id"]) if isinstance(value["@id"], str) else None
             if found is not None:
                 return found
         return value
 
-    def article(self) -> tuple[dict[str, Any], str] | None:
-        """Return the article node: the richest of the most news-like ones."""
-        best: tuple[int, int, int] | None = None
-        found = None
-        for order, (node, path) in enumerate(self.nodes):
-            kind = _kind(node)
-            if kind is None:
-                continue
+    def ranked(self) -> list[tuple[dict[str, Any], str]]:
+        """Return the article nodes, the primary one first: the richest of the most news-like."""
+
+        def rank(order: int) -> tuple[int, int, int]:
+            node = self.articles[order][0]
             # NewsArticle family first, then richest, then first in the document.
-            rank = (0 if kind not in ("article",) else 1, -len(node), order)
-            if best is None or rank < best:
-                best, found = rank, (node, path)
-        return found
+            return (1 if _kind(node) == "article" else 0, -len(node), order)
+
+        if len(self.articles) < 2:
+            return list(self.articles)
+        first = min(range(len(self.articles)), key=rank)
+        return [self.articles[first], *self.articles[:first], *self.articles[first + 1 :]]
 
 
 # ------------------------------------------------------------------ mapping
@@ -227,12 +245,12 @@ def _url(value: Any, path: str, findings: Findings, base: str | None) -> str | N
 
 def _urls(value: Any, path: str, findings: Findings) -> list[str]:
     items = value if isinstance(value, list) else [value]
-    urls = []
+    urls: dict[str, None] = {}  # a dict keeps the order, and finds a repeat at once
     for index, item in enumerate(items):
         url = _url(item, f"{path}[{index}]" if isinstance(value, list) else path, findings, None)
-        if url is not None and url not in urls:
-            urls.append(url)
-    return urls
+        if url is not None:
+            urls[url] = None
+    return list(urls)
 
 
 def _image(value: Any, path: str, findings: Findings, graph: _Graph) -> dict[str, Any] | None:
@@ -305,8 +323,8 @@ def _pixels(value: Any, path: str, findings: Findings) -> int | None:
     elif isinstance(value, float) and value.is_integer() and 1 <= value <= v.MAX_INT:
         return int(value)
     elif isinstance(value, str):
-        match = re.fullmatch(r"\s*(\d{1,9})\s*(?:px)?\s*", value)
-        if match and int(match.group(1)) >= 1:
+        match = re.fullmatch(r"\s*(\d{1,16})\s*(?:px)?\s*", value)
+        if match and 1 <= int(match.group(1)) <= v.MAX_INT:
             findings.append(Finding(path, "repaired", f"read {value!r} as a number of pixels"))
             return int(match.group(1))
     findings.append(
@@ -378,8 +396,12 @@ def _authors(value: Any, path: str, findings: Findings, graph: _Graph) -> list[d
         item_path = f"{path}[{index}]" if isinstance(value, list) else path
         authors.extend(_author(graph.resolve(item), item_path, findings, graph))
     unique: list[dict[str, Any]] = []
+    seen: set[bytes] = set()
     for author in authors:
-        if author not in unique:
+        # The author's canonical JSON: a set makes this linear in the authors.
+        key = orjson.dumps(author, option=orjson.OPT_SORT_KEYS)
+        if key not in seen:
+            seen.add(key)
             unique.append(author)
         else:
             findings.append(Finding(path, "dropped", f"left out {author['name']!r}, listed twice"))
@@ -493,10 +515,12 @@ def _paragraphs(value: Any, path: str, findings: Findings) -> list[str]:
     text = value
     if re.search(r"<(?:p|br|div|h[1-6]|li|blockquote)\b", text, re.I):
         text = re.sub(r"<(?:br)\s*/?>", "\n", text, flags=re.I)
+        # [^<>]: a tag ends at the next ">" or gives up at the next "<", so
+        # a body full of "<" costs linear time, not quadratic.
         text = re.sub(
-            r"</?(?:p|div|h[1-6]|li|blockquote|ul|ol|figure)\b[^>]*>", "\n\n", text, flags=re.I
+            r"</?(?:p|div|h[1-6]|li|blockquote|ul|ol|figure)\b[^<>]*>", "\n\n", text, flags=re.I
         )
-        text = re.sub(r"<[^>]+>", "", text)
+        text = re.sub(r"<[^<>]+>", "", text)
         findings.append(Finding(path, "repaired", "turned the HTML body into plain paragraphs"))
     chunks = (
         re.split(r"\n\s*\n", text)
@@ -512,9 +536,9 @@ def _paragraphs(value: Any, path: str, findings: Findings) -> list[str]:
 
 
 def _minutes(value: Any, path: str, findings: Findings) -> int | None:
-    if not isinstance(value, str):
+    if value is None:
         return None
-    match = _DURATION.match(value.strip())
+    match = _DURATION.match(value.strip()) if isinstance(value, str) else None
     if match is None:
         findings.append(
             Finding(
@@ -546,6 +570,14 @@ def _tags(
         for index, raw in enumerate(items):
             item = graph.resolve(raw)
             if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+                where = join_path(join_path(path, "about"), index)
+                findings.append(
+                    Finding(
+                        where,
+                        "dropped",
+                        f"expected an entity with a name, found {describe(item)}; left it out",
+                    )
+                )
                 continue
             name = w.clean_text(item["name"], join_path(join_path(path, "about"), index), findings)
             if name is None or name.casefold() in names:
@@ -581,7 +613,16 @@ _TAG_KINDS = {
 def _language(value: Any, path: str, findings: Findings) -> str | None:
     if isinstance(value, dict):
         value = value.get("alternateName") or value.get("name")
+    if value is None:
+        return None
     if not isinstance(value, str):
+        findings.append(
+            Finding(
+                path,
+                "dropped",
+                f"expected a BCP 47 language tag, found {describe(value)}; left it out",
+            )
+        )
         return None
     tag = value.strip().replace("_", "-")
     canonical = v.canonical_language(tag)
@@ -665,19 +706,19 @@ def read_jsonld(
     dayfirst: bool | None = None,
     findings: Findings,
 ) -> Article:
-    """Map the article in JSON-LD *data* to an `Article`; see `newsmodel.from_jsonld`."""
+    """
+    Map the primary article in JSON-LD *data* to an `Article`; see `newsmodel.from_jsonld`.
+
+    Every other article node of the document is reported as an
+    ``other_article`` finding at its path.
+    """
     document = _parse(data)
-    if _jsonld.is_own_jsonld(document):
-        # What to_jsonld writes reads back exactly, quotes and related
-        # stories included; anything not quite that form is read as any
-        # publisher's markup below.
-        try:
-            return _jsonld.from_jsonld(document)
-        except ValidationError:
-            pass
+    own = _own_article(document)
+    if own is not None:
+        return own
     graph = _Graph(document)
-    found = graph.article()
-    if found is None:
+    nodes = graph.ranked()
+    if not nodes:
         raise ValidationError(
             [
                 ErrorDetail(
@@ -688,14 +729,137 @@ def read_jsonld(
                 )
             ]
         )
-    mapping = _Mapping(found[0], found[1], graph, findings)
+    result = _read_node(
+        nodes[0][0], nodes[0][1], graph, url, language, default_tz, dayfirst=dayfirst
+    )
+    findings.extend(result.findings)
+    findings.extend(
+        Finding(
+            path,
+            OTHER_ARTICLE,
+            f"from_jsonld returns one article, the one at {nodes[0][1]}; "
+            "this article node was not read (newsmodel.extract reads every one)",
+        )
+        for _, path in nodes[1:]
+    )
+    _note_truncated(graph, findings)
+    if result.article is None:
+        raise ValidationError(result.errors)
+    return result.article
+
+
+#: The finding code for an article node `from_jsonld` did not read (it returns one).
+OTHER_ARTICLE = "other_article"
+#: The finding code for a property of an article node the model has no place for.
+UNMAPPED = "unmapped"
+
+
+class NodeResult(NamedTuple):
+    """What became of one article node: the article, or the problems that stopped it."""
+
+    #: The node's JSONPath in the document.
+    path: str
+    #: The article, or None when the node makes no valid article.
+    article: Article | None
+    #: Why there is no article (empty when there is one).
+    errors: list[ErrorDetail]
+    #: Every repair and drop made while reading the node.
+    findings: list[Finding]
+
+
+def read_articles(
+    data: object,
+    *,
+    url: str | None = None,
+    language: str | None = None,
+    default_tz: tzinfo | None = None,
+    dayfirst: bool | None = None,
+) -> list[NodeResult]:
+    """
+    Read every article node of JSON-LD *data*: one `NodeResult` per node.
+
+    The article nodes are the nodes of an Article type that are not inside
+    another article node: the document itself, the items of an array or an
+    ``@graph``, the items of an ``ItemList``, the ``mainEntity`` of a WebPage.
+    The primary node (the one `read_jsonld` returns) comes first, then the
+    others in document order. A document without article nodes gives [].
+
+    Raises:
+        ValidationError: When *data* is not a JSON-LD document at all.
+    """
+    document = _parse(data)
+    own = _own_article(document)
+    if own is not None:
+        return [NodeResult("$", own, [], [])]
+    graph = _Graph(document)
+    results = [
+        _read_node(node, path, graph, url, language, default_tz, dayfirst=dayfirst)
+        for node, path in graph.ranked()
+    ]
+    if results:
+        _note_truncated(graph, results[0].findings)
+    return results
+
+
+def read_as_markup(article: Article) -> Article | None:
+    """
+    Return *article* as this import reads it from any publisher's markup.
+
+    `to_jsonld` of the article, read not as our own output (exactly) but as
+    markup is read: texts cleaned, what the mapping has no place for left
+    out. What microdata of the same article gives is this, not the article.
+    """
+    document = _jsonld.to_jsonld(article)
+    return _read_node(document, "$", _Graph(document), None, None, None, dayfirst=None).article
+
+
+def _own_article(document: Any) -> Article | None:
+    # What to_jsonld writes reads back exactly, quotes and related stories
+    # included; anything not quite that form is read as any publisher's markup.
+    if not _jsonld.is_own_jsonld(document):
+        return None
+    try:
+        return _jsonld.from_jsonld(document)
+    except (ValidationError, RecursionError):
+        return None
+
+
+def _note_truncated(graph: _Graph, findings: Findings) -> None:
+    if graph.truncated:
+        findings.append(
+            Finding(
+                "$",
+                "dropped",
+                f"read the first {_MAX_NODES:,} nodes, {_MAX_DEPTH} levels deep; "
+                "left out the rest of the document",
+            )
+        )
+
+
+def _read_node(
+    node: dict[str, Any],
+    path: str,
+    graph: _Graph,
+    url: str | None,
+    language: str | None,
+    default_tz: tzinfo | None,
+    *,
+    dayfirst: bool | None,
+) -> NodeResult:
+    findings: Findings = []
+    mapping = _Mapping(node, path, graph, findings)
     mapping.identity(url)
     mapping.texts()
     mapping.language(language)
     mapping.dates(default_tz, dayfirst=dayfirst)
     mapping.people()
     mapping.media()
-    return _load(mapping.wire, mapping.sources, mapping.problems, mapping.path)
+    mapping.unmapped()
+    try:
+        article = _load(mapping)
+    except ValidationError as error:
+        return NodeResult(path, None, error.errors, findings)
+    return NodeResult(path, article, [], findings)
 
 
 _NEWS_KINDS = frozenset(
@@ -710,8 +874,12 @@ class _Mapping:
         self.node, self.path, self.graph, self.findings = node, path, graph, findings
         self.wire: dict[str, Any] = {}
         self.sources: dict[str, str] = {}
-        self.problems: list[ErrorDetail] = []
+        #: Values that could not be read: (wire key, problem). A problem of
+        #: a required value stops the import; of an optional one, drops it.
+        self.problems: list[tuple[str, ErrorDetail]] = []
         self.kind = _kind(node)
+        self.headline_from_name = False
+        self.authors_from_creator = False
 
     def at(self, name: str) -> str:
         return join_path(self.path, name)
@@ -742,15 +910,29 @@ class _Mapping:
             self.note(self.path, "repaired", f"took the url {url!r} given with the markup")
             self.put("url", url, self.path)
         identifier = self.node.get("identifier")
-        if isinstance(identifier, (str, int)) and not isinstance(identifier, bool):
-            where = self.at("identifier")
+        where = self.at("identifier")
+        # An integer of more than 64 bits identifies nothing (and str() of one
+        # of 4,300 digits raises).
+        if isinstance(identifier, str) or (
+            isinstance(identifier, int)
+            and not isinstance(identifier, bool)
+            and identifier.bit_length() <= 64
+        ):
             self.put("id", w.clean_text(str(identifier), where, self.findings), where)
+        elif identifier is not None:
+            self.note(
+                where,
+                "dropped",
+                f"expected an identifier (text or a whole number), found {describe(identifier)}; "
+                "left it out",
+            )
 
     def texts(self) -> None:
         headline, source = self.get("headline"), "headline"
         if headline is None and self.node.get("name") is not None:
             headline, source = self.node["name"], "name"
             self.note(self.at("name"), "repaired", "took the headline from the name")
+            self.headline_from_name = True
         if headline is not None:
             where = self.at(source)
             self.put("headline", w.clean_text(headline, where, self.findings), where)
@@ -803,7 +985,7 @@ class _Mapping:
                 required=key == "date_published",
             )
             if isinstance(parsed, ValueError):  # a DateParseError, to raise
-                self.problems.append(ErrorDetail(where, parsed.code, parsed.message))
+                self.problems.append((key, ErrorDetail(where, parsed.code, parsed.message)))
             elif parsed is not None:
                 self.put(key, parsed.isoformat(), where)
         published, modified = self.wire.get("date_published"), self.wire.get("date_modified")
@@ -824,6 +1006,7 @@ class _Mapping:
         if authors is None and self.node.get("creator") is not None:
             authors = self.node["creator"]
             self.note(self.at("creator"), "repaired", "took the authors from creator")
+            self.authors_from_creator = True
         if authors is not None:
             where = self.at("author")
             self.put("authors", _authors(authors, where, self.findings, self.graph), where)
@@ -840,13 +1023,21 @@ class _Mapping:
         if value is not None:
             items = value if isinstance(value, list) else [value]
             images: list[dict[str, Any]] = []
+            seen: set[str] = set()
             for index, item in enumerate(items):
                 where = (
                     f"{self.at('image')}[{index}]" if isinstance(value, list) else self.at("image")
                 )
                 image = _image(item, where, self.findings, self.graph)
-                if image is not None and all(image["url"] != other["url"] for other in images):
-                    images.append(image)
+                if image is None:
+                    continue
+                if image["url"] in seen:
+                    self.note(
+                        where, "dropped", f"left out the image {image['url']!r}, listed twice"
+                    )
+                    continue
+                seen.add(image["url"])
+                images.append(image)
             self.put("images", images, self.at("image"))
         body = self.get("articleBody")
         if body is not None:
@@ -863,6 +1054,54 @@ class _Mapping:
             where = self.at("isAccessibleForFree")
             self.put("is_accessible_for_free", w.parse_boolean(free, where, self.findings), where)
 
+    def unmapped(self) -> None:
+        """Report each property of the node that the article does not carry."""
+        for key, value in self.node.items():
+            if not isinstance(key, str) or key[:1] == "@" or key in _KEYWORDS:
+                continue
+            if key.lower() in _MAPPED:
+                continue
+            if self.carries(key, value):
+                continue
+            self.note(
+                self.at(key),
+                UNMAPPED,
+                f"the property {key!r} has no place in the article model; left it out",
+            )
+
+    def carries(self, key: str, value: Any) -> bool:
+        """Whether the value of *key*, an alternative to a mapped property, is carried."""
+        if key == "name":
+            if self.headline_from_name:
+                return True
+            return w.clean_text(value, self.path, []) == self.wire.get("headline")
+        if key == "creator":
+            if self.authors_from_creator:
+                return True
+            try:
+                return bool(value == self.node.get("author"))
+            except RecursionError:  # two equally deep values: not worth more
+                return False
+        if key == "thumbnailUrl":
+            urls = {image["url"] for image in self.wire.get("images", [])}
+            items = value if isinstance(value, list) else [value]
+            return all(isinstance(item, str) and item.strip() in urls for item in items)
+        return False
+
+
+# JSON-LD keywords, and the keys extruct gives microdata's itemtype and itemid.
+_KEYWORDS = frozenset({"type", "id"})
+# The properties the mapping reads (compared ignoring case, as `_get` reads them).
+_MAPPED = frozenset(
+    name.lower()
+    for name in (
+        "url", "mainEntityOfPage", "identifier", "headline", "alternativeHeadline",
+        "description", "dateline", "articleSection", "inLanguage", "datePublished",
+        "dateModified", "author", "publisher", "keywords", "about", "image", "articleBody",
+        "timeRequired", "isAccessibleForFree",
+    )
+)  # fmt: skip
+
 
 _WIRE_NAMES = {
     "url": "url",
@@ -872,26 +1111,126 @@ _WIRE_NAMES = {
 }
 
 
-def _load(
-    wire: dict[str, Any], sources: dict[str, str], problems: list[ErrorDetail], path: str
-) -> Article:
-    try:
-        article = from_dict(wire)
-    except ValidationError as error:
-        errors = [_at_source(detail, sources, path) for detail in error.errors]
-    else:
-        if not problems:
-            return article
-        errors = []
+def _required(classes: tuple[type, ...]) -> frozenset[str]:
+    from ._rules import field_rules  # noqa: PLC0415 - only the import pays
+
+    return frozenset(rule.key for cls in classes for rule in field_rules(cls) if rule.required)
+
+
+@functools.cache
+def _required_keys() -> tuple[frozenset[str], frozenset[str]]:
+    """The article's required wire keys, and those of every nested object (and "type")."""
+    from ._models import Article, Image, Organization, Person, Quote, RelatedStory, Tag  # noqa: PLC0415
+
+    nested = (Person, Organization, Image, Tag, Quote, RelatedStory)
+    return _required((Article,)), _required(nested) | {"type"}
+
+
+# Drops of optional parts before an import gives up: each round drops at least one.
+_MAX_ROUNDS = 20
+_STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[([0-9]+)\]")
+
+
+def _load(mapping: _Mapping) -> Article:
+    """
+    Load the mapped payload; an optional value that cannot be loaded is dropped, reported.
+
+    Only a required value (url, headline, language, date_published) can stop
+    the import. Each problem of an optional value drops the smallest optional
+    part that holds it (a field of an author, an image, the date modified)
+    with a ``dropped`` finding, and the rest loads again.
+    """
+    required, _ = _required_keys()
+    wire, findings = mapping.wire, mapping.findings
+    fatal = []
+    for key, problem in mapping.problems:
+        if key in required:
+            fatal.append(problem)
+        else:
+            findings.append(Finding(problem.path, "dropped", f"{problem.message}; left it out"))
+    # Where each item of a wire list came from, as items are dropped.
+    positions = {
+        key: list(range(len(value))) for key, value in wire.items() if isinstance(value, list)
+    }
+    errors: list[ErrorDetail] = []
+    for _ in range(_MAX_ROUNDS):
+        try:
+            article = from_dict(wire)
+        except ValidationError as error:
+            details = error.errors
+        else:
+            if not fatal:
+                return article
+            errors = []
+            break
+        located = [
+            (detail, _at_source(detail, mapping.sources, mapping.path, positions))
+            for detail in details
+        ]
+        if fatal or any(_key(detail) in required or _key(detail) is None for detail in details):
+            errors = [moved for _, moved in located]
+            break
+        errors = [moved for _, moved in located]
+        findings.extend(Finding(e.path, "dropped", f"{e.message}; left it out") for e in errors)
+        _drop_parts([detail for detail, _ in located], wire, positions)
+    # (Past _MAX_ROUNDS, the last round's problems, already reported as drops, stop it.)
     known = {(e.path, e.code) for e in errors}
-    for problem in problems:
+    for problem in fatal:
         errors = [e for e in errors if not (e.code == "missing" and e.path == problem.path)]
         if (problem.path, problem.code) not in known:
             errors.insert(0, problem)
     raise ValidationError(errors)
 
 
-def _at_source(detail: ErrorDetail, sources: dict[str, str], path: str) -> ErrorDetail:
+def _key(detail: ErrorDetail) -> str | None:
+    match = _STEP.match(detail.path, 1)
+    return match.group(1) if match and detail.path.startswith("$") else None
+
+
+def _drop_parts(
+    details: list[ErrorDetail], wire: dict[str, Any], positions: dict[str, list[int]]
+) -> None:
+    """Drop the smallest optional part of *wire* that holds each problem."""
+    _, nested_required = _required_keys()
+    fields: set[tuple[str, int | None, str]] = set()
+    items: set[tuple[str, int]] = set()
+    keys: set[str] = set()
+    for detail in details:
+        steps = [(m.group(1), m.group(2)) for m in _STEP.finditer(detail.path)]
+        key = steps[0][0]
+        assert key is not None  # _key checked it
+        value = wire.get(key)
+        rest = steps[1:]
+        index = int(rest[0][1]) if rest and rest[0][1] is not None else None
+        if index is not None and isinstance(value, list):
+            rest = rest[1:]
+        else:
+            index = None
+        field = rest[0][0] if rest else None
+        if field is not None and field not in nested_required and detail.code != "missing":
+            fields.add((key, index, field))
+        elif index is not None:
+            items.add((key, index))
+        else:
+            keys.add(key)
+    for key, index, field in fields:
+        holder = wire.get(key)
+        if index is not None and isinstance(holder, list):
+            holder = holder[index]
+        if isinstance(holder, dict):
+            holder.pop(field, None)
+    for key, index in sorted(items, reverse=True):
+        if key in keys:
+            continue
+        del wire[key][index]
+        del positions[key][index]
+    for key in keys:
+        wire.pop(key, None)
+
+
+def _at_source(
+    detail: ErrorDetail, sources: dict[str, str], path: str, positions: dict[str, list[int]]
+) -> ErrorDetail:
     # An error in the mapped payload is reported where its value came from.
     parts = detail.path.split(".", 2)
     key = parts[1].split("[", 1)[0] if len(parts) > 1 else ""
@@ -906,4 +1245,7 @@ def _at_source(detail: ErrorDetail, sources: dict[str, str], path: str) -> Error
     if source is None:
         return detail
     rest = detail.path[len(f"$.{key}") :]
+    index = re.match(r"\[([0-9]+)\]", rest)
+    if index is not None and key in positions and int(index.group(1)) < len(positions[key]):
+        rest = f"[{positions[key][int(index.group(1))]}]{rest[index.end() :]}"
     return ErrorDetail(source + rest, detail.code, detail.message)

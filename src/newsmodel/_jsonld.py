@@ -496,7 +496,7 @@ class _Reader:
             return {}
         out: dict[str, Any] = {}
         self.values(node, out, _IMAGE_VALUES)
-        if node.get("contentUrl") != node.get("url"):
+        if _differ(node.get("contentUrl"), node.get("url")):
             self.error(
                 f"{path}.contentUrl",
                 "invalid",
@@ -611,7 +611,7 @@ class _Reader:
         for node, where in self.in_order(found, "related"):
             out: dict[str, Any] = {}
             self.values(node, out, _RELATED_VALUES)
-            if node.get("@id") != node.get("url"):
+            if _differ(node.get("@id"), node.get("url")):
                 self.error(
                     f"{where}['@id']",
                     "invalid",
@@ -741,7 +741,7 @@ class _Reader:
             return None
         url = document.get("url")
         for key in ("@id", "url"):
-            if page.get(key) != url:
+            if _differ(page.get(key), url):
                 self.error(
                     join_path(path, key),
                     "invalid",
@@ -824,6 +824,15 @@ def _walk(
     return path
 
 
+def _differ(one: object, two: object) -> bool:
+    """Whether two values that should be the same URL differ, in constant stack depth."""
+    # A string compares with anything at once; two other values (deep arrays,
+    # say) are wrong anyway, and == on them could recurse without end.
+    if one.__class__ is str or two.__class__ is str:
+        return one != two
+    return one is not two
+
+
 def _article_kind(value: object) -> ArticleKind | None:
     if isinstance(value, str):
         return TYPE_KINDS.get((value,))
@@ -888,6 +897,7 @@ def is_own_jsonld(document: object) -> bool:
         and _ALLOWED["Article"].issuperset(document)
         and isinstance(page, Mapping)
         and page.get("@type") == "WebPage"
-        and page.get("@id") == url
-        and page.get("url") == url
+        and isinstance(url, str)
+        and not _differ(page.get("@id"), url)
+        and not _differ(page.get("url"), url)
     )

@@ -31,7 +31,7 @@ __all__ = [
 Findings = list[Finding]
 
 _SPACES = re.compile(r"\s+")
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*>")
 
 
 def clean_text(
@@ -142,10 +142,13 @@ def split_keywords(value: object, path: Path, findings: Findings) -> list[str]:
 # ------------------------------------------------------------------ bylines
 
 _BY = re.compile(r"^(?:by|von|par|por|di|door|av|przez|text|текст|редактор)\s*[:\s]\s*", re.I)
-_AND = re.compile(r"\s+(?:and|und|et|&|og|och|и)\s+|\s*&\s*", re.I)
+# Every pattern here is linear in its input (bylines come from strangers): a
+# run of whitespace is entered only at its start ((?<!\s)), where a match, if
+# there is one, begins; and no repeat can run past the next bracket.
+_AND = re.compile(r"(?<!\s)(?:\s+(?:and|und|et|&|og|och|и)\s+|\s*&\s*)", re.I)
 # "y", "i" and "e" join two people, but also the halves of a compound surname
 # ("José Ortega y Gasset", "Jordi Pujol i Soley"): see _split_short_and.
-_SHORT_AND = re.compile(r"(\s+(?:y|e|i)\s+)", re.I)
+_SHORT_AND = re.compile(r"((?<!\s)\s+(?:y|e|i)\s+)", re.I)
 _TITLE_WORDS = re.compile(
     r"\b(?:writer|reporter|editor|correspondent|columnist|contributor|journalist|"
     r"producer|analyst|staff|desk|chief|senior|national|political|sports|"
@@ -155,10 +158,13 @@ _TITLE_WORDS = re.compile(
 )
 
 
-_WITH = re.compile(r"\s*\((?:avec|with|mit|con|com)\s+([^)]*)\)", re.I)
+_WITH = re.compile(r"(?<!\s)\s*\((?:avec|with|mit|con|com)\s+([^()]*)\)", re.I)
 _LEADING_AND = re.compile(r"^(?:and|und|et|y|e|&)\s+", re.I)
 _OUTLET = re.compile(r"^\S+\.(?:com|org|net|co\.uk|de|fr|it|es|in|ru|ua|io)$", re.I)
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?)$")
+
+
+_SEPARATOR = re.compile(r"[,|]")  # the parts are stripped: no \s* around it to backtrack
 
 
 def _is_title_or_outlet(part: str) -> bool:
@@ -182,7 +188,7 @@ def split_byline(text: str, path: Path, findings: Findings) -> list[tuple[str, s
     if text != original.strip():
         findings.append(Finding(where, "repaired", "removed the byline prefix before the name"))
     text = _WITH.sub(r", \1", text)  # "A (avec B et C)": B and C are bylines too
-    parts = [part.strip() for part in re.split(r"\s*[,|]\s*", text) if part.strip()]
+    parts = [part.strip() for part in _SEPARATOR.split(text) if part.strip()]
     trailing: list[str] = []
     while len(parts) > 1 and _is_title_or_outlet(parts[-1]):
         trailing.insert(0, parts.pop())
@@ -209,13 +215,13 @@ def _split_short_and(text: str) -> list[str]:
     # follows: "María García y Pedro López" is two people, "José Ortega y
     # Gasset" one.
     pieces = _SHORT_AND.split(text)  # name, conjunction, name, ...
-    names = [pieces[0]]
+    names = [[pieces[0]]]  # each name's parts, joined once (no quadratic +=)
     for conjunction, piece in zip(pieces[1::2], pieces[2::2], strict=True):
         if len(piece.split()) >= 2:
-            names.append(piece)
+            names.append([piece])
         else:
-            names[-1] += conjunction + piece
-    return names
+            names[-1] += (conjunction, piece)
+    return ["".join(parts) for parts in names]
 
 
 # -------------------------------------------------------------------- dates

@@ -607,23 +607,28 @@ def _check_document(index: int, kind: str, data: bytes, size: int) -> Piece:
 
 def _check_page(data: bytes) -> tuple[int, int, list[Problem]]:
     line, column = _markup_position(data.decode("utf-8", "replace"))
+    findings: list[Any] = []
     try:
-        articles = _call_extract(data, _settings.base_url, _settings.default_tz, None)
+        articles = _call_extract(data, _settings.base_url, _settings.default_tz, findings)
     except ValidationError as error:
         problems = [(line, column, e.path, e.code, e.message, "error") for e in error.errors]
         return 1, 1, problems
-    if not articles:
+    # Article nodes extract left out (it returned the others) are errors here.
+    from ._extract import unbuilt_errors  # noqa: PLC0415
+
+    unbuilt, errors = unbuilt_errors(findings)
+    if not articles and not unbuilt:
         message = "expected an article marked up in the page (JSON-LD or microdata), found none"
         return 0, 1, [(line, column, "$", "missing", message, "error")]
-    invalid = 0
-    problems = []
+    invalid = unbuilt
+    problems = [(line, column, e.path, e.code, e.message, "error") for e in errors]
     if _settings.lint:
         for number, article in enumerate(articles):
             prefix = f"[{number}]" if len(articles) > 1 else ""
             found, failed = _lint(article, prefix)
             invalid += failed
             problems += [(line, column, *problem) for problem in found]
-    return len(articles), invalid, problems
+    return len(articles) + unbuilt, invalid, problems
 
 
 def _markup_position(text: str) -> tuple[int, int]:
