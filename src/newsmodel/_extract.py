@@ -199,8 +199,8 @@ def extract(
         A page without article markup gives an empty list. An article node
         that makes no valid article is left out, and reported: an
         ``unbuilt_article`` finding at the node's path and an
-        ``article_error`` finding for each problem (`unbuilt_errors` turns
-        them back into errors).
+        ``article_error`` finding for each problem (the command
+        line's ``validate`` turns them back into errors).
 
     Raises:
         ValidationError: When the page has article nodes but none makes a

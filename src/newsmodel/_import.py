@@ -660,9 +660,13 @@ def from_jsonld(
     followed, and what is safe to repair is repaired: HTML entities and stray
     whitespace in texts, "By " and job titles in author names, several names
     in one, comma-separated keywords, "False" strings, dates in the many
-    formats pages use. A value that cannot be mapped is dropped. Every repair
-    and drop is appended to *findings*, at its path in *data*. Nothing is
-    invented: a value the markup does not carry stays absent.
+    formats pages use. A value that cannot be mapped is dropped; only a
+    required value (url, headline, language, datePublished) can stop the
+    import. Every repair and drop is appended to *findings*, at its path in
+    *data*, and so is each property of the article node the model has no
+    place for (``unmapped``) and each other article node of the document
+    (``other_article``: this returns one; `newsmodel.extract` reads every
+    one). Nothing is invented: a value the markup does not carry stays absent.
 
     Args:
         data: The JSON-LD document.
@@ -1056,7 +1060,8 @@ class _Mapping:
 
     def unmapped(self) -> None:
         """Report each property of the node that the article does not carry."""
-        for key, value in self.node.items():
+        items: Any = self.node.items()  # a dict given in Python may have other keys
+        for key, value in items:
             if not isinstance(key, str) or key[:1] == "@" or key in _KEYWORDS:
                 continue
             if key.lower() in _MAPPED:
