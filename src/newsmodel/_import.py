@@ -570,7 +570,8 @@ def _tags(
         for index, raw in enumerate(items):
             item = graph.resolve(raw)
             if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-                where = join_path(join_path(path, "about"), index)
+                where = join_path(path, "about")
+                where = join_path(where, index) if isinstance(about, list) else where
                 findings.append(
                     Finding(
                         where,
