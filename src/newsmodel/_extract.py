@@ -336,7 +336,7 @@ def _repath(path: str, prefix: str) -> str:
 
 
 def _prefixed(detail: ErrorDetail, prefix: str) -> ErrorDetail:
-    return ErrorDetail(_repath(detail.path, prefix), detail.code, detail.message)
+    return ErrorDetail(_repath(detail.path, prefix), detail.code, detail.message, detail.input)
 
 
 def _prefixed_finding(found: ErrorDetail | Finding, prefix: str, code: str) -> Finding:
