@@ -195,7 +195,8 @@ one. PATH may be a file, a directory (searched recursively for the --include
 patterns; hidden directories, node_modules and __pycache__ are skipped) or '-' for
 stdin. How a file is read depends on its name: .json holds one article; .jsonl (or
 .ndjson) one article a line, blank lines skipped; .html/.htm a page whose marked-up
-articles are checked. A summary line goes to stderr at the end.
+articles are checked. A summary line goes to stderr at the end. A directory with no
+file to check is a usage problem (exit status 2), so a mistyped path fails.
 """
 
 _VALIDATE_EPILOG = """\
@@ -225,7 +226,10 @@ Read articles in the wire format (a .json file holds one, a .jsonl file one a li
   ninjs      IPTC ninjs 3.1
   page       a standalone HTML page with both markups, to preview the article
 
-An invalid input is reported as 'validate' reports it, and nothing is printed.
+A directory gives every *.json, *.jsonl and *.ndjson file below it, in one output
+(JSON Lines for json, jsonld and ninjs; one page for page). An invalid article is
+reported as 'validate' reports it, with exit status 1, and nothing is printed unless
+--skip-invalid is given: then the valid articles are.
 """
 
 _CONVERT_EPILOG = """\
@@ -234,6 +238,7 @@ examples:
   newsmodel convert article.json --to jsonld --indent 4
   newsmodel convert article.json --to page -o preview.html
   newsmodel convert export.jsonl --to ninjs > export.ninjs.jsonl
+  newsmodel convert articles/ --to json --skip-invalid > clean.jsonl
 """
 
 _EXTRACT_DESCRIPTION = """\
