@@ -1622,3 +1622,89 @@ def test_an_invalid_zone_is_one_line_and_exit_2(
     status, out, err = run(capsys, *argv)
     assert (2, "", 1) == (status, out, len(err.splitlines()))
     assert f"newsmodel {command}: error: --default-tz: " in err
+
+
+# ------------------------------------------------------------------ day order and page encodings
+
+
+def test_dayfirst_and_monthfirst_reach_loads_and_extract(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--dayfirst/--monthfirst become dayfirst=True/False; given neither, no keyword at all."""
+    calls: list[tuple[str, dict[str, Any]]] = []
+    article = nm.from_dict(minimal())
+
+    def loads(payload: bytes, **options: Any) -> nm.Article:
+        calls.append(("loads", options))
+        return article
+
+    def extract(html: bytes, **options: Any) -> list[nm.Article]:
+        calls.append(("extract", options))
+        return [article]
+
+    monkeypatch.setattr(nm, "loads", loads)
+    monkeypatch.setattr(nm, "extract", extract, raising=False)
+    document = tmp_path / "a.json"
+    document.write_text("{}", encoding="utf-8")
+    lines = tmp_path / "b.jsonl"
+    lines.write_text("{}\n", encoding="utf-8")
+    page = tmp_path / "c.html"
+    page.write_text(PAGE, encoding="utf-8")
+    for flag, value in (("--dayfirst", True), ("--monthfirst", False)):
+        calls.clear()
+        assert 0 == run(capsys, "validate", "--lenient", flag, str(document), str(lines))[0]
+        assert 0 == run(capsys, "validate", "--lenient", flag, "--encoding", "koi8-r", str(page))[0]
+        assert 0 == run(capsys, "convert", "--lenient", flag, str(document), "--to", "json")[0]
+        assert 0 == run(capsys, "extract", flag, str(page))[0]
+        lenient = {"lenient": True, "default_tz": None, "dayfirst": value}
+        assert [
+            ("loads", lenient),
+            ("loads", lenient),
+            ("extract", {"base_url": None, "dayfirst": value, "encoding": "koi8-r"}),
+            ("loads", lenient),
+            ("extract", {"base_url": None, "dayfirst": value, "findings": []}),
+        ] == calls
+    calls.clear()
+    run(capsys, "validate", str(document))
+    run(capsys, "extract", "--encoding", "windows-1251", str(page))
+    assert [
+        ("loads", {"lenient": False, "default_tz": None}),
+        ("extract", {"base_url": None, "encoding": "windows-1251", "findings": []}),
+    ] == calls
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["validate", "--dayfirst", "a.json"], "--dayfirst applies only with --lenient"),
+        (["convert", "--monthfirst", "a.json", "--to", "json"], "--monthfirst applies only"),
+        (["validate", "--lenient", "--dayfirst", "--monthfirst", "a.json"], "not allowed with"),
+        (["extract", "--dayfirst", "--monthfirst", "a.html"], "not allowed with"),
+    ],
+)
+def test_day_order_options_are_checked(
+    argv: list[str], needle: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The two orders exclude each other; on payloads they need --lenient, as --default-tz."""
+    status, out, err = run(capsys, *argv)
+    assert (2, "", 1) == (status, out, len(err.splitlines()))
+    assert needle in err
+
+
+_ACCEPTS_DAYFIRST = "dayfirst" in __import__("inspect").signature(nm.loads).parameters
+
+
+@pytest.mark.skipif(not _ACCEPTS_DAYFIRST, reason="this version's loads has no dayfirst")
+def test_day_order_reads_an_ambiguous_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """02.01.2024: refused without an order, 2 January with --dayfirst, 1 February without."""
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(minimal(date_published="02.01.2024 10:00+00:00")), "utf-8")
+    base = ["convert", "--lenient", str(path), "--to", "json", "--indent", "0"]
+    assert 1 == run(capsys, *base)[0]
+    days = {}
+    for flag in ("--dayfirst", "--monthfirst"):
+        status, out, _ = run(capsys, *base, flag)
+        days[flag] = (status, json.loads(out)["date_published"][:10])
+    assert {"--dayfirst": (0, "2024-01-02"), "--monthfirst": (0, "2024-02-01")} == days

@@ -353,6 +353,7 @@ def _add_validate(commands: Any, add_help: Callable[[argparse.ArgumentParser], N
         metavar="ZONE",
         help="with --lenient: the time zone of datetimes that carry no offset, e.g. Europe/Kyiv",
     )
+    _add_day_order(checks, "with --lenient: ")
     files = validate.add_argument_group("files")
     files.add_argument(
         "--include",
@@ -380,6 +381,7 @@ def _add_validate(commands: Any, add_help: Callable[[argparse.ArgumentParser], N
         metavar="URL",
         help="for HTML pages: the address relative URLs in the markup are resolved against",
     )
+    _add_encoding(files)
     files.add_argument(
         "-j",
         "--jobs",
@@ -427,6 +429,7 @@ def _add_others(commands: Any, add_help: Callable[[argparse.ArgumentParser], Non
     convert.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
     convert.add_argument("--lenient", action="store_true", help="as for validate")
     convert.add_argument("--default-tz", metavar="ZONE", help="as for validate")
+    _add_day_order(convert, "with --lenient: ")
     convert.add_argument(
         "--type",
         choices=("json", "jsonl"),
@@ -459,6 +462,8 @@ def _add_others(commands: Any, add_help: Callable[[argparse.ArgumentParser], Non
         metavar="ZONE",
         help="the time zone of dates the markup gives without one, e.g. Europe/Kyiv",
     )
+    _add_day_order(extract, "")
+    _add_encoding(extract)
     extract.add_argument(
         "-q",
         "--quiet",
@@ -485,6 +490,35 @@ def _add_others(commands: Any, add_help: Callable[[argparse.ArgumentParser], Non
     add_help(schema)
     schema.set_defaults(run=_run_schema)
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+
+
+def _add_day_order(group: Any, condition: str) -> None:
+    """Add ``--dayfirst`` and ``--monthfirst``, which exclude each other."""
+    order = group.add_mutually_exclusive_group()
+    order.add_argument(
+        "--dayfirst",
+        dest="dayfirst",
+        action="store_const",
+        const=True,
+        help=f"{condition}read an all-numeric date whose day and month could be swapped "
+        "day first (02.01.2024 is 2 January), as dayfirst=True does",
+    )
+    order.add_argument(
+        "--monthfirst",
+        dest="dayfirst",
+        action="store_const",
+        const=False,
+        help=f"{condition}read such a date month first (02.01.2024 is February 1)",
+    )
+
+
+def _add_encoding(group: Any) -> None:
+    group.add_argument(
+        "--encoding",
+        metavar="LABEL",
+        help="for HTML pages: their encoding, as an HTTP Content-Type header would say it "
+        "(e.g. windows-1251); without it the page's bytes and <meta charset> decide",
+    )
 
 
 def _add_bounds(group: Any, *, lines: bool) -> None:
@@ -558,6 +592,11 @@ def _cpu_count() -> int:
 
 
 def _check_zone(args: argparse.Namespace, command: str, *, needs_lenient: bool = True) -> None:
+    """Refuse a zone that is not one, and the reading options that need --lenient without it."""
+    if needs_lenient and args.dayfirst is not None and not args.lenient:
+        option = "--dayfirst" if args.dayfirst else "--monthfirst"
+        msg = f"newsmodel {command}: error: {option} applies only with --lenient"
+        raise UsageError(msg)
     if args.default_tz is None:
         return
     if needs_lenient and not args.lenient:
@@ -591,6 +630,8 @@ class Settings(NamedTuple):
     base_url: str | None
     max_line_bytes: int = MAX_LINE_BYTES
     max_document_bytes: int = MAX_DOCUMENT_BYTES
+    dayfirst: bool | None = None
+    encoding: str | None = None
 
 
 class Oversized(NamedTuple):
@@ -659,7 +700,7 @@ def _check_json(data: bytes) -> tuple[list[tuple[str, str, str, str]], bool]:
     """
     settings = _settings
     try:
-        article = newsmodel.loads(data, lenient=settings.lenient, default_tz=settings.default_tz)
+        article = newsmodel.loads(data, **_loads_options(settings))
         if not settings.lint:
             return [], False
         return _lint(article, "")
@@ -667,6 +708,14 @@ def _check_json(data: bytes) -> tuple[list[tuple[str, str, str, str]], bool]:
         return [(e.path, e.code, e.message, "error") for e in error.errors], True
     except Exception as error:  # reported for this input, never a traceback
         return [("$", "internal", _unexpected(error), "error")], True
+
+
+def _loads_options(settings: Settings) -> dict[str, Any]:
+    """The keywords of ``newsmodel.loads`` for *settings*; dayfirst only when given."""
+    options: dict[str, Any] = {"lenient": settings.lenient, "default_tz": settings.default_tz}
+    if settings.dayfirst is not None:
+        options["dayfirst"] = settings.dayfirst
+    return options
 
 
 def _lint(article: Any, prefix: str) -> tuple[list[tuple[str, str, str, str]], bool]:
@@ -831,7 +880,7 @@ def _check_document(index: int, kind: str, data: bytes | Oversized, size: int) -
 def _check_page(data: bytes) -> tuple[int, int, list[Problem]]:
     line, column = _markup_position(data.decode("utf-8", "replace"))
     try:
-        articles = _call_extract(data, _settings.base_url, _settings.default_tz, None)
+        articles = _call_extract(data, _settings, None)
     except ValidationError as error:
         problems = [(line, column, e.path, e.code, e.message, "error") for e in error.errors]
         return 1, 1, problems
@@ -1206,6 +1255,8 @@ def _run_validate(args: argparse.Namespace) -> int:
         base_url=args.base_url,
         max_line_bytes=args.max_line_bytes,
         max_document_bytes=args.max_document_bytes,
+        dayfirst=args.dayfirst,
+        encoding=args.encoding,
     )
     writer = _WRITERS[args.format](sys.stdout)
     progress = _Progress(inputs, enabled=not args.no_progress)
@@ -1592,13 +1643,13 @@ def _documents(source: Source, file: IO[bytes], settings: Settings) -> Iterator[
             yield Document(name, number, line)
 
 
-def _load_document(document: Document, args: argparse.Namespace) -> Loaded | None:
+def _load_document(document: Document, settings: Settings) -> Loaded | None:
     """Read one document's article; report its problems and return None if it is invalid."""
     if document.problem is not None:
         _report_invalid(document.name, [document.problem], document.line)
         return None
     try:
-        article = newsmodel.loads(document.data, lenient=args.lenient, default_tz=args.default_tz)
+        article = newsmodel.loads(document.data, **_loads_options(settings))
     except ValidationError as error:
         raw = [(e.path, e.code, e.message, "error") for e in error.errors]
         _report_invalid(document.name, _place_safely(document.data, raw, document.line))
@@ -1620,6 +1671,7 @@ def _run_convert(args: argparse.Namespace) -> int:
         base_url=None,
         max_line_bytes=args.max_line_bytes,
         max_document_bytes=args.max_document_bytes,
+        dayfirst=args.dayfirst,
     )
     _set_settings(settings)
     render = _renderer(args.to)
@@ -1629,7 +1681,7 @@ def _run_convert(args: argparse.Namespace) -> int:
     for source in sources:
         for document in _convert_documents(source, settings):
             total += 1
-            article = _load_document(document, args)
+            article = _load_document(document, settings)
             if article is not None:
                 loaded.append(article)
     many = len(sources) > 1 or os.path.isdir(args.path) or sources[0].type == "jsonl"
@@ -1747,16 +1799,15 @@ def _page(
     )
 
 
-def _call_extract(
-    page: bytes,
-    base_url: str | None,
-    default_tz: str | None,
-    findings: list[Any] | None,
-) -> list[Any]:
+def _call_extract(page: bytes, settings: Settings, findings: list[Any] | None) -> list[Any]:
     """Call ``newsmodel.extract``, passing only the options given."""
-    options: dict[str, Any] = {"base_url": base_url}
-    if default_tz is not None:
-        options["default_tz"] = default_tz
+    options: dict[str, Any] = {"base_url": settings.base_url}
+    given = {
+        "default_tz": settings.default_tz,
+        "dayfirst": settings.dayfirst,
+        "encoding": settings.encoding,
+    }
+    options.update((key, value) for key, value in given.items() if value is not None)
     if findings is not None:
         options["findings"] = findings
     try:
@@ -1779,8 +1830,18 @@ def _run_extract(args: argparse.Namespace) -> int:
         return INVALID
     line, column = _markup_position(data.decode("utf-8", "replace"))
     findings: list[Any] = []
+    settings = Settings(
+        lenient=False,
+        default_tz=args.default_tz,
+        lint=False,
+        strict=False,
+        base_url=args.base_url,
+        max_document_bytes=args.max_document_bytes,
+        dayfirst=args.dayfirst,
+        encoding=args.encoding,
+    )
     try:
-        articles = _call_extract(data, args.base_url, args.default_tz, findings)
+        articles = _call_extract(data, settings, findings)
         out = _extracted_text(articles, args.format)
     except ValidationError as error:
         problems = [(line, column, e.path, e.code, e.message, "error") for e in error.errors]
