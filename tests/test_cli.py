@@ -14,9 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newsmodel as nm
 from newsmodel import cli
+from newsmodel.strategies import articles
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "kyiv-independent-2024-10-13.json"
@@ -287,13 +290,26 @@ def test_include_replaces_the_default_patterns(
     assert (1, [str(tree / "b/notes.txt")]) == (status, _files(out))
 
 
-def test_directory_without_matching_files_is_valid(
+def test_directory_without_matching_files_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """An empty directory has nothing invalid in it."""
+    """A directory with nothing to check fails: a mistyped path must not pass CI."""
+    (tmp_path / "notes.txt").write_text("{}", encoding="utf-8")
     status, out, err = run(capsys, "validate", str(tmp_path))
-    assert (0, "") == (status, out)
-    assert summary_line(err).startswith("newsmodel: 0 files, 0 articles, 0 invalid")
+    assert (2, "") == (status, out)
+    assert [_nothing_found(tmp_path)] == err.splitlines()
+
+
+def test_an_include_or_exclude_that_leaves_nothing_is_a_usage_error(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Patterns that match no file: exit 2, the message names the patterns and the directory."""
+    status, out, err = run(capsys, "validate", str(tree), "--include", "*.josn")
+    assert (2, "", 1) == (status, out, len(err.splitlines()))
+    assert f"no files to check in {tree}: expected files matching *.josn, found none" in err
+    status, out, err = run(capsys, "validate", str(tree), "--exclude", "*")
+    assert (2, "", 1) == (status, out, len(err.splitlines()))
+    assert "outside *, found none" in err
 
 
 def test_a_file_named_twice_is_checked_once(capsys: pytest.CaptureFixture[str]) -> None:
@@ -451,10 +467,10 @@ def test_a_file_that_cannot_be_read_is_reported_and_the_rest_checked(
     locked.write_text("{}", encoding="utf-8")
     real_read = cli._read
 
-    def read(path: str) -> bytes:
+    def read(path: str, limit: int) -> bytes | cli.Oversized:
         if path == str(locked):
             raise PermissionError(13, "Permission denied")
-        return real_read(path)
+        return real_read(path, limit)
 
     monkeypatch.setattr(cli, "_read", read)
     status, out, err = run(capsys, "validate", str(bad), str(locked))
@@ -687,8 +703,12 @@ def test_convert_invalid_input_reports_and_prints_nothing(
     path = tmp_path / "bad.json"
     path.write_text(BAD, encoding="utf-8")
     status, out, err = run(capsys, "convert", str(path), "--to", "json")
-    assert (1, "", 6) == (status, out, len(err.splitlines()))
+    assert (1, "", 7) == (status, out, len(err.splitlines()))
     assert err.startswith(f"{path}:2:10: $.url: url: ")
+    assert err.splitlines()[-1] == (
+        "newsmodel convert: 1 of 1 article invalid; nothing written "
+        "(--skip-invalid writes the valid ones)"
+    )
 
 
 def test_convert_missing_file_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -1115,3 +1135,585 @@ def test_docs_ci_pre_commit_examples_use_the_shipped_hooks() -> None:
         for match in re.findall(r"- id: (\S+)", block)
     }
     assert (True, True) == (bool(named), named <= shipped)
+
+
+# ------------------------------------------------------------------ convert: partial, directories
+
+
+def _nothing_found(directory: Path) -> str:
+    return (
+        f"newsmodel: error: no files to check in {directory}: expected files matching "
+        "*.json, *.jsonl, *.ndjson, found none (--include sets the patterns)"
+    )
+
+
+def _too_large(where: str, what: str, bound: str, option: str, found: str) -> str:
+    return (
+        f"{where}:1: $: too_large: expected {what} of at most {bound} bytes "
+        f"(--max-{option}-bytes raises it), found {found}"
+    )
+
+
+def _export(tmp_path: Path, count: int, bad_every: int) -> tuple[Path, list[str], list[int]]:
+    """Write a JSON Lines export where every *bad_every*-th line is invalid."""
+    lines: list[str] = []
+    bad: list[int] = []
+    for number in range(1, count + 1):
+        if number % bad_every == 0:
+            bad.append(number)
+            lines.append("{oops" if number % (2 * bad_every) else json.dumps(minimal(url="x")))
+        else:
+            lines.append(json.dumps(minimal(headline=f"Story {number}")))
+    path = tmp_path / "export.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path, lines, bad
+
+
+def test_convert_skip_invalid_writes_the_valid_articles_and_reports_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """10 bad lines of 1,000: --skip-invalid writes 990, reports 10 as validate does, exit 1."""
+    path, lines, bad = _export(tmp_path, 1000, 100)
+    _, reported, _ = run(capsys, "validate", "-q", str(path))
+    status, out, err = run(capsys, "convert", str(path), "--to", "json", "--skip-invalid")
+    valid = [nm.dumps(nm.loads(line)) for n, line in enumerate(lines, 1) if n not in bad]
+    assert (1, valid) == (status, out.splitlines())
+    summary = "newsmodel convert: 10 of 1,000 articles invalid and skipped; 990 written"
+    assert [*reported.splitlines(), summary] == err.splitlines()
+    assert 10 == len({line.split(":")[1] for line in reported.splitlines()})
+
+
+def test_convert_without_skip_invalid_writes_nothing_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without the flag: nothing written (not even -o's file), and the last line says why."""
+    path, _, _ = _export(tmp_path, 30, 10)
+    target = tmp_path / "out.jsonl"
+    status, out, err = run(capsys, "convert", str(path), "--to", "ninjs", "-o", str(target))
+    assert (1, "", False) == (status, out, target.exists())
+    assert err.splitlines()[-1] == (
+        "newsmodel convert: 3 of 30 articles invalid; nothing written "
+        "(--skip-invalid writes the valid ones)"
+    )
+
+
+def test_convert_a_directory_writes_every_article_file_in_order(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A directory: every *.json/*.jsonl/*.ndjson below, in validate's order, as JSON Lines."""
+    good = nm.dumps(nm.from_dict(minimal()))
+    status, out, err = run(capsys, "convert", str(tree), "--to", "json", "--skip-invalid")
+    _, reported, _ = run(capsys, "validate", "-q", str(tree))
+    assert (1, [good, good]) == (status, out.splitlines())
+    assert err.splitlines()[:-1] == reported.splitlines()
+    assert err.splitlines()[-1].startswith("newsmodel convert: 4 of 6 articles invalid")
+    (tree / "b" / "drafts" / "e.json").write_text(json.dumps(minimal()), encoding="utf-8")
+    for name in ("a.json", "b/c.jsonl", "b/d.ndjson"):
+        (tree / name).write_text(json.dumps(minimal(headline=name)) + "\n", encoding="utf-8")
+    status, out, _ = run(capsys, "convert", str(tree), "--to", "jsonld")
+    headlines = [json.loads(line)["headline"] for line in out.splitlines()]
+    expected = ["a.json", "b/c.jsonl", "b/d.ndjson", minimal()["headline"], minimal()["headline"]]
+    assert (0, expected) == (status, headlines)
+    status, out, _ = run(capsys, "convert", str(tree), "--to", "page")
+    assert (0, 1, 5) == (status, out.count("<html"), out.count('type="application/ld+json"'))
+
+
+def test_convert_a_directory_without_article_files_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As for validate: exit 2 and a line saying what was looked for where."""
+    status, out, err = run(capsys, "convert", str(tmp_path), "--to", "json")
+    assert (2, "") == (status, out)
+    assert [_nothing_found(tmp_path)] == err.splitlines()
+
+
+# ------------------------------------------------------------------ bounded reads
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate", "/dev/zero"],
+        ["validate", "--type", "html", "/dev/zero"],
+        ["convert", "/dev/zero", "--to", "json"],
+        ["extract", "/dev/zero"],
+    ],
+)
+def test_an_endless_document_is_read_up_to_its_bound(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """/dev/zero is read up to --max-document-bytes and reported, not read until memory ends."""
+    status, out, err = run(capsys, *argv, "--max-document-bytes", "4K")
+    report = out if argv[0] == "validate" else err
+    what = "a page" if argv[0] == "extract" else "a document"
+    expected = _too_large("/dev/zero:1", what, "4,096", "document", "more than 4,096 bytes")
+    assert (1, expected) == (status, report.splitlines()[0])
+
+
+def test_a_file_over_the_document_bound_is_reported_with_its_size(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A regular file's size is known: the report gives it; the other files are still read."""
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps(minimal(description="x" * 5000)), encoding="utf-8")
+    size = big.stat().st_size
+    small = tmp_path / "small.json"
+    small.write_text(json.dumps(minimal()), encoding="utf-8")
+    status, out, err = run(capsys, "validate", "--max-document-bytes", "1k", str(big), str(small))
+    expected = _too_large(f"{big}:1", "a document", "1,024", "document", f"{size:,} bytes")
+    assert (1, [expected]) == (status, out.splitlines())
+    assert "2 files, 2 articles, 1 invalid" in err
+
+
+def test_a_line_over_the_line_bound_is_reported_and_the_next_lines_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long line: one error at its line; the lines after it keep their numbers, any --jobs."""
+    good = json.dumps(minimal())
+    long = json.dumps(minimal(description="x" * 3000))
+    path = tmp_path / "export.jsonl"
+    path.write_text("\n".join([good, long, good, long, "{}"]) + "\n", encoding="utf-8")
+    expected = [
+        _too_large(f"{path}:{line}", "a line", "2,048", "line", f"{len(long):,} bytes")
+        for line in (2, 4)
+    ]
+    whole = run(capsys, "validate", "-q", "--max-line-bytes", "2K", str(path))
+    assert (1, expected) == (whole[0], whole[1].splitlines()[:2])
+    assert whole[1].splitlines()[2].startswith(f"{path}:5:1: $.url: missing")
+    for size in (7, 500, 1000, 4000):  # pieces cut inside the long lines too
+        monkeypatch.setattr(cli, "CHUNK_BYTES", size)
+        assert (size, whole) == (
+            size,
+            run(capsys, "validate", "-q", "--max-line-bytes", "2K", str(path)),
+        )
+    status, out, err = run(capsys, "convert", str(path), "--to", "json", "--max-line-bytes", "2K")
+    assert (1, "") == (status, out)
+    assert err.splitlines()[:2] == expected
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_stream_with_an_endless_line_is_bounded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A pipe's over-long line is skipped without being kept; the line after it is checked."""
+    import contextlib
+    import threading
+
+    fifo = tmp_path / "stream.jsonl"
+    os.mkfifo(fifo)
+    good = json.dumps(minimal())
+
+    def write() -> None:
+        with contextlib.suppress(BrokenPipeError), fifo.open("wb") as stream:
+            for _ in range(64):  # 4 MiB, written in pieces
+                stream.write(b"x" * 65536)
+            stream.write(f"\n{good}\n{{}}\n".encode())
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        status, out, err = run(capsys, "validate", "--max-line-bytes", "64K", str(fifo))
+    finally:
+        writer.join(timeout=10)
+        if writer.is_alive():  # the command never opened the pipe: let the writer finish
+            os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))
+            writer.join()
+    assert 1 == status
+    expected = _too_large(f"{fifo}:1", "a line", "65,536", "line", "4,194,304 bytes")
+    assert expected == out.splitlines()[0]
+    assert out.splitlines()[1].startswith(f"{fifo}:3:1: $.url: missing")
+    assert "3 articles, 2 invalid" in err
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "x", "1.5M", "16T", ""])
+def test_bounds_must_be_byte_counts(value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A bound that is not a positive number of bytes is a usage error."""
+    status, out, err = run(capsys, "validate", "--max-line-bytes", value, str(EXAMPLE))
+    assert (2, "", 1) == (status, out, len(err.splitlines()))
+    assert "expected a number of bytes such as 4096, 64K or 16M" in err
+
+
+def test_bounds_accept_binary_suffixes() -> None:
+    """4096, 4k, 4K, 4KB, 16M and 1G mean what they say, in binary multiples."""
+    assert [4096, 4096, 4096, 4096, 16 << 20, 1 << 30] == [
+        cli._byte_count(text) for text in ("4096", "4k", "4K", "4KB", "16M", "1G")
+    ]
+    assert (16 << 20, 64 << 20) == (cli.MAX_LINE_BYTES, cli.MAX_DOCUMENT_BYTES)
+
+
+# ------------------------------------------------------------------ a pretty-printed .jsonl
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        json.dumps(minimal(), indent=2),
+        json.dumps([minimal(), minimal()], indent=4),
+        "\n\n" + json.dumps(minimal(), indent="\t"),
+        '{"url": "https://example.com/a",\n "headline": "x"}',
+        "\ufeff" + json.dumps(minimal(), indent=2),
+    ],
+)
+def test_a_pretty_printed_document_named_jsonl_is_one_clear_error(
+    text: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """One error that says what the file looks like, for a file, stdin and convert."""
+    path = tmp_path / "article.jsonl"
+    path.write_text(text + "\n", encoding="utf-8")
+    first = next(n for n, line in enumerate(text.splitlines(), 1) if line.strip())
+    message = (
+        "$: json: expected one article a line (JSON Lines), found what looks like one JSON "
+        "document spread over several lines; name it .json or write one article per line"
+    )
+    for jobs in ("1", "2"):
+        status, out, _ = run(capsys, "validate", "-q", "-j", jobs, str(path))
+        assert (1, [f"{path}:{first}:1: {message}"]) == (status, out.splitlines())
+    _stdin(monkeypatch, text.encode())
+    status, out, _ = run(capsys, "validate", "-q", "--type", "jsonl", "-")
+    assert (1, [f"<stdin>:{first}:1: {message}"]) == (status, out.splitlines())
+    status, out, err = run(capsys, "convert", str(path), "--to", "json")
+    assert (1, "", f"{path}:{first}:1: {message}") == (status, out, err.splitlines()[0])
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ['{"url": "https://example.com/a", "headline": "cut off'],  # one truncated line
+        [json.dumps(minimal()), "{"],  # a bad line after a good one
+        ["{", ""],  # an opening brace and nothing after it
+        ["{oops", json.dumps(minimal())],  # broken where it stands
+    ],
+)
+def test_json_lines_that_are_not_one_pretty_document_are_checked_line_by_line(
+    lines: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only an unfinished first line continued by more lines is taken for a pretty document."""
+    path = tmp_path / "export.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    status, out, _ = run(capsys, "validate", "-q", str(path))
+    assert 1 == status
+    assert "spread over several lines" not in out
+
+
+@given(articles(), st.sampled_from([1, 2, 4, "\t"]))
+def test_any_article_pretty_printed_as_jsonl_gives_one_error(
+    article: nm.Article, indent: int | str
+) -> None:
+    """Every article written with an indent and named .jsonl: exactly the one error."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "a.jsonl"
+        path.write_text(json.dumps(nm.to_dict(article), indent=indent), encoding="utf-8")
+        status, out = _run_quietly("validate", "-q", str(path))
+    assert (1, 1) == (status, len(out.splitlines()))
+    assert "spread over several lines" in out
+
+
+def _run_quietly(*argv: str) -> tuple[int, str]:
+    """Run the command line with stdout and stderr captured here (no fixture: Hypothesis)."""
+    import contextlib
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = cli.main(list(argv))
+    assert "Traceback" not in err.getvalue()
+    return status, out.getvalue()
+
+
+# ------------------------------------------------------------------ text that is not UTF-8
+
+
+LATIN_1 = b'{\n  "url": "https://example.com/a",\n  "headline": "K\xd6ln",\n  "language": "de"\n}\n'
+
+
+def test_not_utf8_is_reported_where_the_loader_says(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A position given as 'line L, column C' is the file's, in .json and at a .jsonl's line."""
+    message = "expected UTF-8 text, found not UTF-8: byte 0xD6 at line 1, column 17"
+
+    def loads(payload: bytes, **options: Any) -> nm.Article:
+        if b"\xd6" in payload:
+            raise nm.ValidationError([nm.ErrorDetail("$", "json", message)])
+        return nm.from_dict(json.loads(payload))
+
+    monkeypatch.setattr(nm, "loads", loads)
+    document = tmp_path / "one.json"
+    document.write_bytes(b'{"headline": "K\xd6ln"}')
+    lines = tmp_path / "export.jsonl"
+    lines.write_bytes(json.dumps(minimal()).encode() + b'\n\n{"headline": "K\xd6ln"}\n')
+    status, out, _ = run(capsys, "validate", "-q", str(document), str(lines))
+    assert (1, [f"{document}:1:17: $: json: {message}", f"{lines}:3:17: $: json: {message}"]) == (
+        status,
+        out.splitlines(),
+    )
+
+
+def test_a_latin_1_file_is_reported_at_its_first_bad_byte(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With the loader's message: FILE:LINE:COL of the byte 0xD6, in .json and .jsonl."""
+    with pytest.raises(nm.ValidationError) as raised:
+        nm.loads(LATIN_1)
+    if "not UTF-8" not in raised.value.errors[0].message:
+        pytest.skip("this version's loader does not yet place bytes that are not UTF-8")
+    document = tmp_path / "latin1.json"
+    document.write_bytes(LATIN_1)
+    lines = tmp_path / "latin1.jsonl"
+    lines.write_bytes(json.dumps(minimal()).encode() + b"\n" + LATIN_1.replace(b"\n", b" "))
+    status, out, _ = run(capsys, "validate", "-q", str(document), str(lines))
+    column = len('  "headline": "K') + 1
+    one_line_column = len(LATIN_1[: LATIN_1.index(b"\xd6")]) + 1
+    assert 1 == status
+    assert [f"{document}:3:{column}: $: json:", f"{lines}:2:{one_line_column}: $: json:"] == [
+        line.split(" not UTF-8")[0].split(" expected")[0] for line in out.splitlines()
+    ]
+    assert all("byte 0xD6" in line for line in out.splitlines())
+
+
+# ------------------------------------------------------------------ no tracebacks, ever
+
+
+def _deep_related(depth: int) -> bytes:
+    nested = "[" * depth + "]" * depth
+    payload = json.dumps(minimal(related=[{"url": 0, "headline": "y"}] * 2))
+    return payload.replace("0", nested).encode()
+
+
+HOSTILE: dict[str, bytes] = {
+    "empty": b"",
+    "blank": b" \n\t\n",
+    "nul": b'{"url": "https://example.com/\x00", "headline": "\x00"}\x00',
+    "latin1": LATIN_1,
+    "binary": bytes(range(256)) * 4,
+    "deep-array": b"[" * 100_000,
+    "deep-object": b'{"a":' * 50_000,
+    "deep-related": _deep_related(990),
+    "huge-number": b'{"url": "https://example.com/a", "word_count": 1' + b"0" * 5000 + b"}",
+    "huge-float": b'{"url": 1e999999, "headline": -1e-999999}',
+    "lone-surrogate": b'{"headline": "\\ud800"}',
+    "deep-page": b"<html><body>" + b"<div itemscope>" * 300 + b"</body></html>",
+    "page-soup": b'<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+    + b"[" * 5000
+    + b"</script><div itemscope itemtype=x><span itemprop=headline>\xff</span>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+@pytest.mark.parametrize("suffix", [".json", ".jsonl", ".html"])
+def test_hostile_files_never_give_a_traceback(
+    name: str, suffix: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every command on every hostile file: exit 0, 1 or 2, one-line messages, no traceback."""
+    path = tmp_path / f"{name}{suffix}"
+    path.write_bytes(HOSTILE[name])
+    commands = [["validate", str(path)], ["convert", str(path), "--to", "jsonld"]]
+    if suffix == ".html":
+        commands = [["validate", str(path)], ["extract", str(path)]]
+    for argv in commands:
+        status, out, err = run(capsys, *argv)
+        assert (argv, True) == (argv, status in (0, 1, 2))
+        assert "Traceback" not in out + err
+        if argv[0] == "validate" and suffix != ".html":  # JSON Lines may hold no article
+            assert (argv, 1) == (argv, status) or name in ("blank", "empty")
+
+
+def test_directories_named_like_files_are_usage_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A directory named a.json or page.html: one line, exit 2, for every command."""
+    for name in ("a.json", "a.jsonl", "page.html"):
+        (tmp_path / name).mkdir()
+    for argv in (
+        ["validate", str(tmp_path / "a.json")],
+        ["convert", str(tmp_path / "a.jsonl"), "--to", "json"],
+        ["extract", str(tmp_path / "page.html")],
+    ):
+        status, out, err = run(capsys, *argv)
+        assert (argv, 2, "", 1) == (argv, status, out, len(err.splitlines()))
+
+
+def test_a_file_name_that_is_not_utf8_is_written_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name with bytes the file system does not decode is escaped, not a crash."""
+    name = os.fsdecode(b"\xff-bad.json")
+    (tmp_path / name).write_text("{}", encoding="utf-8")
+    status, out, err = run(capsys, "validate", str(tmp_path))
+    assert (1, True) == (status, bool(out))
+    assert "Traceback" not in err
+
+
+@given(st.binary(max_size=300) | st.text(max_size=200).map(str.encode))
+def test_any_bytes_give_a_report_never_an_exception(data: bytes) -> None:
+    """Any bytes, as .json, .jsonl and through convert: exit 1 or 0, never an exception."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as directory:
+        for suffix in (".json", ".jsonl"):
+            path = Path(directory) / f"x{suffix}"
+            path.write_bytes(data)
+            assert _run_quietly("validate", "-q", str(path))[0] in (0, 1)
+            assert _run_quietly("convert", str(path), "--to", "json")[0] in (0, 1)
+
+
+@pytest.mark.parametrize(
+    "error", [RecursionError("maximum recursion depth"), KeyError("microdata"), IndexError("x")]
+)
+def test_an_unexpected_exception_is_reported_for_its_input(
+    error: Exception,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A bug met on one input: one line for that input, exit 1, the other inputs still checked."""
+    real_loads = nm.loads
+
+    def loads(payload: bytes, **options: Any) -> nm.Article:
+        if b"boom" in payload:
+            raise error
+        return real_loads(payload, **options)
+
+    def extract(html: bytes, **options: Any) -> list[nm.Article]:
+        raise error
+
+    monkeypatch.setattr(nm, "loads", loads)
+    monkeypatch.setattr(nm, "extract", extract, raising=False)
+    boom = tmp_path / "boom.jsonl"
+    boom.write_text(json.dumps(minimal()) + "\n" + json.dumps(minimal(headline="boom")) + "\n")
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    internal = (
+        "$: internal: expected to check this input, found a bug in newsmodel instead "
+        f"({type(error).__name__}: "
+    )
+    status, out, err = run(capsys, "validate", "-q", str(boom), str(EXAMPLE), str(page))
+    assert (1, [f"{boom}:2:1: {internal}", f"{page}:3:3: {internal}"]) == (
+        status,
+        [line[: line.index("(") + len(type(error).__name__) + 3] for line in out.splitlines()],
+    )
+    status, out, err = run(capsys, "convert", str(boom), "--to", "json", "--skip-invalid")
+    assert (1, 1, f"{boom}:2:1: {internal}") == (
+        status,
+        len(out.splitlines()),
+        err.splitlines()[0][: len(f"{boom}:2:1: {internal}")],
+    )
+    status, out, err = run(capsys, "extract", str(page))
+    assert (1, "", 1) == (status, out, len(err.splitlines()))
+    assert err.startswith(f"{page}:3:3: {internal}")
+
+
+# ------------------------------------------------------------------ zones
+
+
+@pytest.mark.parametrize(
+    "zone", ["America", "../../etc/passwd", "Europe/" + "x" * 300, "Mars/Olympus", "UTC\x00"]
+)
+@pytest.mark.parametrize("command", ["validate", "convert", "extract"])
+def test_an_invalid_zone_is_one_line_and_exit_2(
+    zone: str, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--default-tz with a value that is not a zone: exit 2, one line naming the option."""
+    argv = [command, "--default-tz", zone, str(EXAMPLE)]
+    if command != "extract":
+        argv.append("--lenient")
+    if command == "convert":
+        argv += ["--to", "json"]
+    status, out, err = run(capsys, *argv)
+    assert (2, "", 1) == (status, out, len(err.splitlines()))
+    assert f"newsmodel {command}: error: --default-tz: " in err
+
+
+# ------------------------------------------------------------------ day order and page encodings
+
+
+def test_dayfirst_and_monthfirst_reach_loads_and_extract(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--dayfirst/--monthfirst become dayfirst=True/False; given neither, no keyword at all."""
+    calls: list[tuple[str, dict[str, Any]]] = []
+    article = nm.from_dict(minimal())
+
+    def loads(payload: bytes, **options: Any) -> nm.Article:
+        calls.append(("loads", options))
+        return article
+
+    def extract(html: bytes, **options: Any) -> list[nm.Article]:
+        calls.append(("extract", options))
+        return [article]
+
+    monkeypatch.setattr(nm, "loads", loads)
+    monkeypatch.setattr(nm, "extract", extract, raising=False)
+    document = tmp_path / "a.json"
+    document.write_text("{}", encoding="utf-8")
+    lines = tmp_path / "b.jsonl"
+    lines.write_text("{}\n", encoding="utf-8")
+    page = tmp_path / "c.html"
+    page.write_text(PAGE, encoding="utf-8")
+    for flag, value in (("--dayfirst", True), ("--monthfirst", False)):
+        calls.clear()
+        assert 0 == run(capsys, "validate", "--lenient", flag, str(document), str(lines))[0]
+        assert 0 == run(capsys, "validate", "--lenient", flag, "--encoding", "koi8-r", str(page))[0]
+        assert 0 == run(capsys, "convert", "--lenient", flag, str(document), "--to", "json")[0]
+        assert 0 == run(capsys, "extract", flag, str(page))[0]
+        lenient = {"lenient": True, "default_tz": None, "dayfirst": value}
+        assert [
+            ("loads", lenient),
+            ("loads", lenient),
+            # validate passes a findings list: unbuilt article nodes are its errors
+            (
+                "extract",
+                {"base_url": None, "dayfirst": value, "encoding": "koi8-r", "findings": []},
+            ),
+            ("loads", lenient),
+            ("extract", {"base_url": None, "dayfirst": value, "findings": []}),
+        ] == calls
+    calls.clear()
+    run(capsys, "validate", str(document))
+    run(capsys, "extract", "--encoding", "windows-1251", str(page))
+    assert [
+        ("loads", {"lenient": False, "default_tz": None}),
+        ("extract", {"base_url": None, "encoding": "windows-1251", "findings": []}),
+    ] == calls
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["validate", "--dayfirst", "a.json"], "--dayfirst applies only with --lenient"),
+        (["convert", "--monthfirst", "a.json", "--to", "json"], "--monthfirst applies only"),
+        (["validate", "--lenient", "--dayfirst", "--monthfirst", "a.json"], "not allowed with"),
+        (["extract", "--dayfirst", "--monthfirst", "a.html"], "not allowed with"),
+    ],
+)
+def test_day_order_options_are_checked(
+    argv: list[str], needle: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The two orders exclude each other; on payloads they need --lenient, as --default-tz."""
+    status, out, err = run(capsys, *argv)
+    assert (2, "", 1) == (status, out, len(err.splitlines()))
+    assert needle in err
+
+
+_ACCEPTS_DAYFIRST = "dayfirst" in __import__("inspect").signature(nm.loads).parameters
+
+
+@pytest.mark.skipif(not _ACCEPTS_DAYFIRST, reason="this version's loads has no dayfirst")
+def test_day_order_reads_an_ambiguous_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """02.01.2024: refused without an order, 2 January with --dayfirst, 1 February without."""
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(minimal(date_published="02.01.2024 10:00+00:00")), "utf-8")
+    base = ["convert", "--lenient", str(path), "--to", "json", "--indent", "0"]
+    assert 1 == run(capsys, *base)[0]
+    days = {}
+    for flag in ("--dayfirst", "--monthfirst"):
+        status, out, _ = run(capsys, *base, flag)
+        days[flag] = (status, json.loads(out)["date_published"][:10])
+    assert {"--dayfirst": (0, "2024-01-02"), "--monthfirst": (0, "2024-02-01")} == days

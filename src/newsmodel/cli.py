@@ -16,6 +16,7 @@ the rest is imported by the command that needs it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
@@ -57,6 +58,13 @@ BATCH_LINES = 2000
 
 STDIN_NAME = "<stdin>"
 
+#: The longest line of a JSON Lines input read, in bytes (``--max-line-bytes``).
+MAX_LINE_BYTES = 16 << 20
+#: The largest JSON document or HTML page read, in bytes (``--max-document-bytes``).
+MAX_DOCUMENT_BYTES = 64 << 20
+#: A line longer than this is never the start of a pretty-printed document.
+PEEK_BYTES = 1 << 16
+
 
 class UsageError(Exception):
     """A problem with the command line or its inputs: reported in one line, exit status 2."""
@@ -79,6 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list == ["--version"]:  # the quick path: no argument parser at all
         sys.stdout.write(f"newsmodel {_version()}\n")
         return OK
+    _tolerate_unencodable(sys.stdout)
     try:
         try:
             args = _parser().parse_args(args_list)
@@ -100,11 +109,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (OSError, ValueError):
             pass
         return INVALID
+    except Exception as error:  # the last net: one line, never a traceback
+        _error_line(f"newsmodel: error: {_unexpected(error)}")
+        return USAGE
 
 
 def _error_line(message: str) -> None:
     sys.stderr.write(_one_line(message) + "\n")
     sys.stderr.flush()
+
+
+def _unexpected(error: BaseException) -> str:
+    """Describe an exception newsmodel did not expect, in one line, for a report."""
+    reason = str(error) if not isinstance(error, RecursionError) else "nested too deeply"
+    return (
+        f"expected to check this input, found a bug in newsmodel instead "
+        f"({type(error).__name__}: {reason}); please report it"
+    )
+
+
+def _tolerate_unencodable(stream: IO[str]) -> None:
+    """Write what the stream's encoding cannot hold as escapes, not as a crash."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):  # a stream that cannot change
+            reconfigure(errors="backslashreplace")
 
 
 def _version() -> str:
@@ -166,7 +195,8 @@ one. PATH may be a file, a directory (searched recursively for the --include
 patterns; hidden directories, node_modules and __pycache__ are skipped) or '-' for
 stdin. How a file is read depends on its name: .json holds one article; .jsonl (or
 .ndjson) one article a line, blank lines skipped; .html/.htm a page whose marked-up
-articles are checked. A summary line goes to stderr at the end.
+articles are checked. A summary line goes to stderr at the end. A directory with no
+file to check is a usage problem (exit status 2), so a mistyped path fails.
 """
 
 _VALIDATE_EPILOG = """\
@@ -196,7 +226,10 @@ Read articles in the wire format (a .json file holds one, a .jsonl file one a li
   ninjs      IPTC ninjs 3.1
   page       a standalone HTML page with both markups, to preview the article
 
-An invalid input is reported as 'validate' reports it, and nothing is printed.
+A directory gives every *.json, *.jsonl and *.ndjson file below it, in one output
+(JSON Lines for json, jsonld and ninjs; one page for page). An invalid article is
+reported as 'validate' reports it, with exit status 1, and nothing is printed unless
+--skip-invalid is given: then the valid articles are.
 """
 
 _CONVERT_EPILOG = """\
@@ -205,6 +238,7 @@ examples:
   newsmodel convert article.json --to jsonld --indent 4
   newsmodel convert article.json --to page -o preview.html
   newsmodel convert export.jsonl --to ninjs > export.ninjs.jsonl
+  newsmodel convert articles/ --to json --skip-invalid > clean.jsonl
 """
 
 _EXTRACT_DESCRIPTION = """\
@@ -319,6 +353,7 @@ def _add_validate(commands: Any, add_help: Callable[[argparse.ArgumentParser], N
         metavar="ZONE",
         help="with --lenient: the time zone of datetimes that carry no offset, e.g. Europe/Kyiv",
     )
+    _add_day_order(checks, "with --lenient: ")
     files = validate.add_argument_group("files")
     files.add_argument(
         "--include",
@@ -346,6 +381,7 @@ def _add_validate(commands: Any, add_help: Callable[[argparse.ArgumentParser], N
         metavar="URL",
         help="for HTML pages: the address relative URLs in the markup are resolved against",
     )
+    _add_encoding(files)
     files.add_argument(
         "-j",
         "--jobs",
@@ -355,6 +391,7 @@ def _add_validate(commands: Any, add_help: Callable[[argparse.ArgumentParser], N
         help="worker processes to spread the work over (0: one per core; default 1). "
         "The output is the same, in the same order, whatever N is",
     )
+    _add_bounds(files, lines=True)
 
 
 def _add_others(commands: Any, add_help: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -371,7 +408,12 @@ def _add_others(commands: Any, add_help: Callable[[argparse.ArgumentParser], Non
     )
     add_help(convert)
     convert.set_defaults(run=_run_convert)
-    convert.add_argument("path", metavar="PATH", help="a .json or .jsonl file, or - for stdin")
+    convert.add_argument(
+        "path",
+        metavar="PATH",
+        help="a .json or .jsonl file, a directory (every *.json, *.jsonl, *.ndjson below), "
+        "or - for stdin",
+    )
     convert.add_argument(
         "--to",
         required=True,
@@ -387,11 +429,19 @@ def _add_others(commands: Any, add_help: Callable[[argparse.ArgumentParser], Non
     convert.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
     convert.add_argument("--lenient", action="store_true", help="as for validate")
     convert.add_argument("--default-tz", metavar="ZONE", help="as for validate")
+    _add_day_order(convert, "with --lenient: ")
     convert.add_argument(
         "--type",
         choices=("json", "jsonl"),
         help="read the input as this type, whatever its name (stdin: json)",
     )
+    convert.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="write the valid articles and report the invalid ones (exit status 1); "
+        "without it an invalid article means nothing is written",
+    )
+    _add_bounds(convert, lines=True)
 
     extract = commands.add_parser(
         "extract",
@@ -412,6 +462,8 @@ def _add_others(commands: Any, add_help: Callable[[argparse.ArgumentParser], Non
         metavar="ZONE",
         help="the time zone of dates the markup gives without one, e.g. Europe/Kyiv",
     )
+    _add_day_order(extract, "")
+    _add_encoding(extract)
     extract.add_argument(
         "-q",
         "--quiet",
@@ -425,6 +477,7 @@ def _add_others(commands: Any, add_help: Callable[[argparse.ArgumentParser], Non
         help="jsonl: one article a line (default); json: an indented JSON array",
     )
     extract.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    _add_bounds(extract, lines=False)
 
     schema = commands.add_parser(
         "schema",
@@ -437,6 +490,72 @@ def _add_others(commands: Any, add_help: Callable[[argparse.ArgumentParser], Non
     add_help(schema)
     schema.set_defaults(run=_run_schema)
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+
+
+def _add_day_order(group: Any, condition: str) -> None:
+    """Add ``--dayfirst`` and ``--monthfirst``, which exclude each other."""
+    order = group.add_mutually_exclusive_group()
+    order.add_argument(
+        "--dayfirst",
+        dest="dayfirst",
+        action="store_const",
+        const=True,
+        help=f"{condition}read an all-numeric date whose day and month could be swapped "
+        "day first (02.01.2024 is 2 January), as dayfirst=True does",
+    )
+    order.add_argument(
+        "--monthfirst",
+        dest="dayfirst",
+        action="store_const",
+        const=False,
+        help=f"{condition}read such a date month first (02.01.2024 is February 1)",
+    )
+
+
+def _add_encoding(group: Any) -> None:
+    group.add_argument(
+        "--encoding",
+        metavar="LABEL",
+        help="for HTML pages: their encoding, as an HTTP Content-Type header would say it "
+        "(e.g. windows-1251); without it the page's bytes and <meta charset> decide",
+    )
+
+
+def _add_bounds(group: Any, *, lines: bool) -> None:
+    """Add the options that bound how much of an input is read."""
+    if lines:
+        group.add_argument(
+            "--max-line-bytes",
+            type=_byte_count,
+            default=MAX_LINE_BYTES,
+            metavar="N",
+            help="the longest JSON Lines line read (default 16M; suffixes K, M, G); "
+            "a longer line is reported as invalid",
+        )
+    group.add_argument(
+        "--max-document-bytes",
+        type=_byte_count,
+        default=MAX_DOCUMENT_BYTES,
+        metavar="N",
+        help="the largest JSON file or HTML page read (default 64M; suffixes K, M, G); "
+        "a larger one is reported as invalid",
+    )
+
+
+_BYTE_SUFFIXES = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
+
+
+def _byte_count(text: str) -> int:
+    """Read a size such as ``4096``, ``64K`` or ``16M`` (binary multiples)."""
+    digits = text.strip().rstrip("bB")
+    suffix = digits[-1:].lower() if digits[-1:].isalpha() else ""
+    number = digits[: len(digits) - len(suffix)]
+    if suffix in _BYTE_SUFFIXES and number.isdigit() and number.isascii() and int(number) > 0:
+        return int(number) * _BYTE_SUFFIXES[suffix]
+    import argparse  # noqa: PLC0415
+
+    msg = f"expected a number of bytes such as 4096, 64K or 16M, found {text!r}"
+    raise argparse.ArgumentTypeError(msg)
 
 
 def _jobs(text: str) -> int:
@@ -473,6 +592,11 @@ def _cpu_count() -> int:
 
 
 def _check_zone(args: argparse.Namespace, command: str, *, needs_lenient: bool = True) -> None:
+    """Refuse a zone that is not one, and the reading options that need --lenient without it."""
+    if needs_lenient and args.dayfirst is not None and not args.lenient:
+        option = "--dayfirst" if args.dayfirst else "--monthfirst"
+        msg = f"newsmodel {command}: error: {option} applies only with --lenient"
+        raise UsageError(msg)
     if args.default_tz is None:
         return
     if needs_lenient and not args.lenient:
@@ -484,6 +608,12 @@ def _check_zone(args: argparse.Namespace, command: str, *, needs_lenient: bool =
         _resolve_zone(args.default_tz)
     except ValueError as problem:
         msg = f"newsmodel {command}: error: --default-tz: {problem}"
+        raise UsageError(msg) from None
+    except Exception:  # a zone lookup that failed some other way
+        msg = (
+            f"newsmodel {command}: error: --default-tz: expected an IANA time zone name "
+            f"like 'Europe/Kyiv', found {args.default_tz!r}"
+        )
         raise UsageError(msg) from None
 
 
@@ -498,6 +628,23 @@ class Settings(NamedTuple):
     lint: bool
     strict: bool
     base_url: str | None
+    max_line_bytes: int = MAX_LINE_BYTES
+    max_document_bytes: int = MAX_DOCUMENT_BYTES
+    dayfirst: bool | None = None
+    encoding: str | None = None
+
+
+class Oversized(NamedTuple):
+    """
+    An input longer than its bound, in place of its bytes.
+
+    Attributes:
+        size: Its size in bytes, or the bytes read before giving up.
+        exact: Whether *size* is its whole size (False: at least that).
+    """
+
+    size: int
+    exact: bool
 
 
 #: (line, column, JSONPath, code, message, severity), line and column 1-based.
@@ -553,12 +700,22 @@ def _check_json(data: bytes) -> tuple[list[tuple[str, str, str, str]], bool]:
     """
     settings = _settings
     try:
-        article = newsmodel.loads(data, lenient=settings.lenient, default_tz=settings.default_tz)
+        article = newsmodel.loads(data, **_loads_options(settings))
+        if not settings.lint:
+            return [], False
+        return _lint(article, "")
     except ValidationError as error:
         return [(e.path, e.code, e.message, "error") for e in error.errors], True
-    if not settings.lint:
-        return [], False
-    return _lint(article, "")
+    except Exception as error:  # reported for this input, never a traceback
+        return [("$", "internal", _unexpected(error), "error")], True
+
+
+def _loads_options(settings: Settings) -> dict[str, Any]:
+    """The keywords of ``newsmodel.loads`` for *settings*; dayfirst only when given."""
+    options: dict[str, Any] = {"lenient": settings.lenient, "default_tz": settings.default_tz}
+    if settings.dayfirst is not None:
+        options["dayfirst"] = settings.dayfirst
+    return options
 
 
 def _lint(article: Any, prefix: str) -> tuple[list[tuple[str, str, str, str]], bool]:
@@ -576,7 +733,7 @@ def _place(text: str, problems: list[tuple[str, str, str, str]], line_offset: in
 
     placed = []
     for path, code, message, severity in problems:
-        where = re.search(r"line (\d+) column (\d+)", message) if code == "json" else None
+        where = re.search(r"line (\d+),? column (\d+)", message) if code == "json" else None
         if where is not None:
             line, column = int(where[1]), int(where[2])
         else:
@@ -586,9 +743,116 @@ def _place(text: str, problems: list[tuple[str, str, str, str]], line_offset: in
     return placed
 
 
-def _read(path: str) -> bytes:
+def _read(path: str, limit: int) -> bytes | Oversized:
+    """Read a file, or as much of it as shows that it is longer than *limit* bytes."""
     with open(path, "rb") as file:
-        return file.read()
+        return _read_document(file, limit)
+
+
+def _read_document(file: IO[bytes], limit: int) -> bytes | Oversized:
+    data = file.read(limit + 1)
+    if len(data) <= limit:
+        return data
+    try:
+        size = os.fstat(file.fileno()).st_size
+    except (OSError, ValueError, AttributeError):
+        size = 0
+    return Oversized(size, exact=True) if size > limit else Oversized(len(data), exact=False)
+
+
+#: Pieces an over-long line is skipped in.
+_SKIP_BYTES = 1 << 16
+
+
+def _read_line(file: IO[bytes], limit: int) -> tuple[bytes | Oversized, int]:
+    """
+    Read one line of at most *limit* bytes besides its line break.
+
+    Returns:
+        The line (empty at the end of the file), or an `Oversized` for a longer
+        one, whose rest is skipped without being kept; and the bytes consumed.
+    """
+    line = file.readline(limit + 1)
+    if len(line) <= limit or line.endswith(b"\n"):
+        return line, len(line)
+    size = len(line)
+    while not line.endswith(b"\n"):
+        line = file.readline(_SKIP_BYTES)
+        if not line:
+            break
+        size += len(line)
+    return Oversized(size - line.endswith(b"\n"), exact=True), size
+
+
+def _too_large(line: int, found: Oversized, bound: int, what: str, option: str) -> Problem:
+    amount = f"{found.size:,} bytes" if found.exact else f"more than {found.size - 1:,} bytes"
+    message = f"expected {what} of at most {bound:,} bytes ({option} raises it), found {amount}"
+    return (line, 1, "$", "too_large", message, "error")
+
+
+def _document_too_large(found: Oversized) -> Problem:
+    bound = _settings.max_document_bytes
+    return _too_large(1, found, bound, "a document", "--max-document-bytes")
+
+
+def _line_too_large(line: int, found: Oversized) -> Problem:
+    return _too_large(line, found, _settings.max_line_bytes, "a line", "--max-line-bytes")
+
+
+#: Lines looked at to tell a pretty-printed document from JSON Lines.
+PEEK_LINES = 1000
+
+
+def _spread_start(lines: Iterable[bytes | Oversized]) -> int:
+    """
+    Tell whether JSON Lines hold one JSON document spread over several lines.
+
+    They do when the first non-blank line opens an object or array that it does
+    not close, and another non-blank line follows.
+
+    Returns:
+        The line number (from 1) where that document starts, or 0.
+    """
+    import orjson  # noqa: PLC0415
+
+    start = 0
+    for number, line in enumerate(lines, 1):
+        if not isinstance(line, bytes):
+            return 0
+        if not line.strip():
+            continue
+        if start:
+            return start
+        text = line.removeprefix(b"\xef\xbb\xbf").strip()
+        if text[:1] not in (b"{", b"[") or not line.endswith(b"\n"):
+            return 0
+        try:
+            orjson.loads(text)
+        except orjson.JSONDecodeError as error:
+            if error.pos < len(error.doc.rstrip()):
+                return 0  # broken where it stands, not unfinished
+            start = number
+        else:
+            return 0
+    return 0
+
+
+def _spread_problem(line: int) -> Problem:
+    """The one problem of a JSON Lines input that holds one pretty-printed document."""
+    message = (
+        "expected one article a line (JSON Lines), found what looks like one JSON document "
+        "spread over several lines; name it .json or write one article per line"
+    )
+    return (line, 1, "$", "json", message, "error")
+
+
+def _peek_lines(file: IO[bytes]) -> Iterator[bytes]:
+    """Yield the first lines of *file*, each cut at `PEEK_BYTES`, at most `PEEK_LINES`."""
+    for _ in range(PEEK_LINES):
+        line = file.readline(PEEK_BYTES)
+        if not line:
+            return
+        yield line
 
 
 def _io_message(name: str, error: OSError) -> str:
@@ -596,12 +860,20 @@ def _io_message(name: str, error: OSError) -> str:
     return f"newsmodel: error: cannot read {name}: {reason}"
 
 
-def _check_document(index: int, kind: str, data: bytes, size: int) -> Piece:
-    if kind == "html":
-        articles, invalid, problems = _check_page(data)
-        return Piece(index, size, articles, invalid, 0, problems, None)
-    raw, failed = _check_json(data)
-    problems = _place(data.decode("utf-8", "replace"), raw, 0) if raw else []
+def _check_document(index: int, kind: str, data: bytes | Oversized, size: int) -> Piece:
+    if isinstance(data, Oversized):
+        return Piece(index, size, 1, 1, 0, [_document_too_large(data)], None)
+    try:
+        if kind == "html":
+            articles, invalid, problems = _check_page(data)
+            return Piece(index, size, articles, invalid, 0, problems, None)
+        raw, failed = _check_json(data)
+        problems = _place_safely(data, raw, 0) if raw else []
+    except UsageError:
+        raise
+    except Exception as error:  # reported for this input, never a traceback
+        problems = [(1, 1, "$", "internal", _unexpected(error), "error")]
+        return Piece(index, size, 1, 1, 0, problems, None)
     return Piece(index, size, 1, int(failed), 0, problems, None)
 
 
@@ -609,17 +881,20 @@ def _check_page(data: bytes) -> tuple[int, int, list[Problem]]:
     line, column = _markup_position(data.decode("utf-8", "replace"))
     findings: list[Any] = []
     try:
-        articles = _call_extract(data, _settings.base_url, _settings.default_tz, findings)
+        articles = _call_extract(data, _settings, findings)
     except ValidationError as error:
         problems = [(line, column, e.path, e.code, e.message, "error") for e in error.errors]
         return 1, 1, problems
+    except UsageError:
+        raise
+    except Exception as error:  # reported at the markup, never a traceback
+        return 1, 1, [(line, column, "$", "internal", _unexpected(error), "error")]
     # Article nodes extract left out (it returned the others) are errors here.
     from ._extract import unbuilt_errors  # noqa: PLC0415
 
     unbuilt, errors = unbuilt_errors(findings)
     if not articles and not unbuilt:
-        message = "expected an article marked up in the page (JSON-LD or microdata), found none"
-        return 0, 1, [(line, column, "$", "missing", message, "error")]
+        return 0, 1, [_no_article(line, column)]
     invalid = unbuilt
     problems = [(line, column, e.path, e.code, e.message, "error") for e in errors]
     if _settings.lint:
@@ -629,6 +904,11 @@ def _check_page(data: bytes) -> tuple[int, int, list[Problem]]:
             invalid += failed
             problems += [(line, column, *problem) for problem in found]
     return len(articles) + unbuilt, invalid, problems
+
+
+def _no_article(line: int, column: int) -> Problem:
+    message = "expected an article marked up in the page (JSON-LD or microdata), found none"
+    return (line, column, "$", "missing", message, "error")
 
 
 def _markup_position(text: str) -> tuple[int, int]:
@@ -645,36 +925,50 @@ def _markup_position(text: str) -> tuple[int, int]:
     return line_column(text, max(start, 0))
 
 
-def _check_lines(index: int, lines: Iterable[bytes], size: int) -> Piece:
+def _check_lines(index: int, lines: Iterable[bytes | Oversized], size: int) -> Piece:
     """Check JSON Lines; line numbers in the problems count from 1 at the first line."""
     articles = invalid = count = 0
     problems: list[Problem] = []
     check = _check_json
     for line in lines:
         count += 1
+        if isinstance(line, Oversized):
+            articles += 1
+            invalid += 1
+            problems.append(_line_too_large(count, line))
+            continue
         if line.isspace() or not line:
             continue
         articles += 1
         raw, failed = check(line)
         if raw:
             invalid += failed
-            problems += _place(line.decode("utf-8", "replace"), raw, count - 1)
+            problems += _place_safely(line, raw, count - 1)
     return Piece(index, size, articles, invalid, count, problems, None)
 
 
-def _chunk_lines(file: IO[bytes], start: int, end: int) -> Iterator[bytes]:
-    """Yield the lines of *file* that start at an offset in [start, end)."""
+def _place_safely(
+    document: bytes, problems: list[tuple[str, str, str, str]], line_offset: int
+) -> list[Problem]:
+    """`_place` the problems; where they cannot be placed, at the document's start."""
+    try:
+        return _place(document.decode("utf-8", "replace"), problems, line_offset)
+    except Exception:  # a report at 1:1 beats no report
+        return [(1 + line_offset, 1, *problem) for problem in problems]
+
+
+def _chunk_lines(file: IO[bytes], start: int, end: int, limit: int) -> Iterator[bytes | Oversized]:
+    """Yield the lines of *file* that start at an offset in [start, end), each bounded."""
     if start:
         file.seek(start - 1)
         if file.read(1) != b"\n":
-            file.readline()  # the rest of a line that started in the piece before
+            _read_line(file, 0)  # the rest of a line that started in the piece before
     position = file.tell()
-    readline = file.readline
     while position < end:
-        line = readline()
-        if not line:
+        line, consumed = _read_line(file, limit)
+        if not consumed:
             return
-        position += len(line)
+        position += consumed
         yield line
 
 
@@ -685,7 +979,7 @@ def _run_task(task: tuple[Any, ...]) -> list[Piece]:
         pieces = []
         for index, name, path, file_type, size in task[1]:
             try:
-                data = _read(path)
+                data = _read(path, _settings.max_document_bytes)
             except OSError as error:
                 pieces.append(Piece(index, size, 0, 0, 0, [], _io_message(name, error)))
                 continue
@@ -695,7 +989,8 @@ def _run_task(task: tuple[Any, ...]) -> list[Piece]:
         _, index, name, path, start, end = task
         try:
             with open(path, "rb") as file:
-                return [_check_lines(index, _chunk_lines(file, start, end), end - start)]
+                lines = _chunk_lines(file, start, end, _settings.max_line_bytes)
+                return [_check_lines(index, lines, end - start)]
         except OSError as error:
             return [Piece(index, end - start, 0, 0, 0, [], _io_message(name, error))]
     if kind == "lines":
@@ -704,16 +999,21 @@ def _run_task(task: tuple[Any, ...]) -> list[Piece]:
     if kind == "error":
         _, index, message = task
         return [Piece(index, 0, 0, 0, 0, [], message)]
+    if kind == "report":  # found while cutting the work: a file reported as a whole
+        _, index, size, problems = task
+        return [Piece(index, size, 0, len(problems), 0, problems, None)]
     _, index, file_type, data = task  # "data": a document read from a stream
-    return [_check_document(index, file_type, data, len(data))]
+    size = data.size if isinstance(data, Oversized) else len(data)
+    return [_check_document(index, file_type, data, size)]
 
 
-def _tasks(inputs: list[Input]) -> Iterator[tuple[Any, ...]]:
+def _tasks(inputs: list[Input], settings: Settings) -> Iterator[tuple[Any, ...]]:
     """
     Cut the work into tasks, lazily: batches of files, pieces of JSON Lines files.
 
     Streams (stdin, pipes) are read here, in the parent process, as the tasks
-    are taken.
+    are taken; so is the start of each JSON Lines file, to tell a
+    pretty-printed document from JSON Lines.
     """
     batch: list[tuple[int, str, str, str, int]] = []
     batch_bytes = 0
@@ -724,26 +1024,18 @@ def _tasks(inputs: list[Input]) -> Iterator[tuple[Any, ...]]:
                 yield ("files", batch)
                 batch, batch_bytes = [], 0
             if path is None:
-                yield from _stream_tasks(index, item.type, sys.stdin.buffer)
+                yield from _stream_tasks(index, item.type, sys.stdin.buffer, settings)
                 continue
             try:
                 with open(path, "rb") as stream:
-                    yield from _stream_tasks(index, item.type, stream)
+                    yield from _stream_tasks(index, item.type, stream, settings)
             except OSError as error:
                 yield ("error", index, _io_message(item.name, error))
         elif item.type == "jsonl":
             if batch:
                 yield ("files", batch)
                 batch, batch_bytes = [], 0
-            for start in range(0, item.size, CHUNK_BYTES):
-                yield (
-                    "chunk",
-                    index,
-                    item.name,
-                    path,
-                    start,
-                    min(start + CHUNK_BYTES, item.size),
-                )
+            yield from _jsonl_file_tasks(index, item)
         else:
             batch.append((index, item.name, path, item.type, item.size))
             batch_bytes += item.size
@@ -754,20 +1046,71 @@ def _tasks(inputs: list[Input]) -> Iterator[tuple[Any, ...]]:
         yield ("files", batch)
 
 
-def _stream_tasks(index: int, file_type: str, stream: IO[bytes]) -> Iterator[tuple[Any, ...]]:
-    if file_type != "jsonl":
-        yield ("data", index, file_type, stream.read())
+def _jsonl_file_tasks(index: int, item: Input) -> Iterator[tuple[Any, ...]]:
+    """The pieces of a JSON Lines file; one report if it holds one pretty-printed document."""
+    assert item.path is not None  # a file, not stdin
+    try:
+        with open(item.path, "rb") as file:
+            start = _spread_start(_peek_lines(file))
+    except OSError as error:
+        yield ("error", index, _io_message(item.name, error))
         return
-    lines: list[bytes] = []
+    if start:
+        yield ("report", index, item.size, [_spread_problem(start)])
+        return
+    for offset in range(0, item.size, CHUNK_BYTES):
+        yield ("chunk", index, item.name, item.path, offset, min(offset + CHUNK_BYTES, item.size))
+
+
+def _stream_tasks(
+    index: int, file_type: str, stream: IO[bytes], settings: Settings
+) -> Iterator[tuple[Any, ...]]:
+    import itertools  # noqa: PLC0415
+
+    if file_type != "jsonl":
+        yield ("data", index, file_type, _read_document(stream, settings.max_document_bytes))
+        return
+    read = _stream_lines(stream, settings.max_line_bytes)
+    peeked = _peek_stream(read)
+    start = _spread_start(line for line, _ in peeked)
+    if start:
+        yield ("report", index, 0, [_spread_problem(start)])
+        return
+    lines: list[bytes | Oversized] = []
     size = 0
-    for line in stream:
+    for line, consumed in itertools.chain(peeked, read):
         lines.append(line)
-        size += len(line)
+        size += consumed
         if len(lines) >= BATCH_LINES:
             yield ("lines", index, lines, size)
             lines, size = [], 0
     if lines:
         yield ("lines", index, lines, size)
+
+
+def _stream_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[bytes | Oversized, int]]:
+    """Yield each line of *stream*, bounded by *limit*, with the bytes it took."""
+    while True:
+        line, consumed = _read_line(stream, limit)
+        if not consumed:
+            return
+        yield line, consumed
+
+
+def _peek_stream(
+    lines: Iterator[tuple[bytes | Oversized, int]],
+) -> list[tuple[bytes | Oversized, int]]:
+    """Take lines up to the second non-blank one (at most `PEEK_LINES`) for `_spread_start`."""
+    import itertools  # noqa: PLC0415
+
+    peeked = []
+    filled = 0
+    for line, consumed in itertools.islice(lines, PEEK_LINES):
+        peeked.append((line, consumed))
+        filled += not isinstance(line, bytes) or bool(line.strip())
+        if filled >= 2:
+            break
+    return peeked
 
 
 def _run_all(
@@ -872,7 +1215,11 @@ def _gather(args: argparse.Namespace) -> tuple[list[Input], list[str]]:
                 seen.add(STDIN_NAME)
                 inputs.append(Input(STDIN_NAME, None, args.type or "json", 0, stream=True))
         elif os.path.isdir(path):
-            for found in _walk(path, include, args.exclude, problems):
+            reported = len(problems)
+            found_files = _walk(path, include, args.exclude, problems)
+            if not found_files and len(problems) == reported:
+                problems.append(_nothing_found(path, include, args.exclude))
+            for found in found_files:
                 add(found, found)
         elif os.path.exists(path):
             if os.access(path, os.R_OK):
@@ -882,6 +1229,16 @@ def _gather(args: argparse.Namespace) -> tuple[list[Input], list[str]]:
         else:
             problems.append(f"newsmodel: error: cannot read {path}: no such file or directory")
     return inputs, problems
+
+
+def _nothing_found(directory: str, include: Sequence[str], exclude: Sequence[str]) -> str:
+    """The message for a directory that holds no file to check: a mistyped path fails CI."""
+    looked_for = ", ".join(include)
+    outside = f", outside {', '.join(exclude)}" if exclude else ""
+    return (
+        f"newsmodel: error: no files to check in {directory}: expected files matching "
+        f"{looked_for}{outside}, found none (--include sets the patterns)"
+    )
 
 
 def _run_validate(args: argparse.Namespace) -> int:
@@ -901,12 +1258,16 @@ def _run_validate(args: argparse.Namespace) -> int:
         lint=lint,
         strict=args.strict,
         base_url=args.base_url,
+        max_line_bytes=args.max_line_bytes,
+        max_document_bytes=args.max_document_bytes,
+        dayfirst=args.dayfirst,
+        encoding=args.encoding,
     )
     writer = _WRITERS[args.format](sys.stdout)
     progress = _Progress(inputs, enabled=not args.no_progress)
     tally = _Tally(len(inputs))
     line_base = [0] * len(inputs)
-    pieces = _run_all(_tasks(inputs), settings, args.jobs)
+    pieces = _run_all(_tasks(inputs, settings), settings, args.jobs)
     try:
         for piece in pieces:
             item = inputs[piece.input]
@@ -1181,11 +1542,11 @@ def _write_output(text: str, output: str | None) -> None:
         raise UsageError(msg) from None
 
 
-def _read_input(path: str) -> tuple[str, bytes]:
+def _read_input(path: str, limit: int) -> tuple[str, bytes | Oversized]:
     if path == "-":
-        return STDIN_NAME, sys.stdin.buffer.read()
+        return STDIN_NAME, _read_document(sys.stdin.buffer, limit)
     try:
-        return path, _read(path)
+        return path, _read(path, limit)
     except OSError as error:
         raise UsageError(_io_message(path, error)) from None
 
@@ -1196,59 +1557,219 @@ def _report_invalid(name: str, problems: list[Problem], line_offset: int = 0) ->
         writer.problem(name, line + line_offset, column, path, code, message, severity)
 
 
-def _load_articles(args: argparse.Namespace) -> list[Any] | None:
-    """Read the articles of a convert input; report problems and return None if invalid."""
-    _check_zone(args, "convert")
-    name, data = _read_input(args.path)
-    file_type = args.type or ("json" if args.path == "-" else _file_type(args.path, None))
-    if file_type == "html":
-        msg = f"newsmodel convert: error: {name} is an HTML page: use 'newsmodel extract'"
-        raise UsageError(msg)
-    documents = data.splitlines() if file_type == "jsonl" else [data]
-    articles = []
-    failed = False
-    for number, document in enumerate(documents):
-        if file_type == "jsonl" and (not document or document.isspace()):
-            continue
-        try:
-            articles.append(
-                newsmodel.loads(document, lenient=args.lenient, default_tz=args.default_tz)
-            )
-        except ValidationError as error:
-            failed = True
-            raw = [(e.path, e.code, e.message, "error") for e in error.errors]
-            _report_invalid(name, _place(document.decode("utf-8", "replace"), raw, number))
-    return None if failed else articles
+class Source(NamedTuple):
+    """A file that ``convert`` reads: the name it is reported under, its path (None: stdin)."""
+
+    name: str
+    path: str | None
+    type: str
+
+
+class Document(NamedTuple):
+    """
+    One article's text in a ``convert`` input.
+
+    Attributes:
+        name: The name of its file.
+        line: The lines of the file before it (0 for a whole file).
+        data: Its bytes; empty when *problem* is set.
+        problem: Why it could not be read (too large, not JSON Lines), if so.
+    """
+
+    name: str
+    line: int
+    data: bytes
+    problem: Problem | None = None
+
+
+class Loaded(NamedTuple):
+    """An article ``convert`` read, with where it was."""
+
+    name: str
+    line: int
+    article: Any
+
+
+def _convert_sources(args: argparse.Namespace) -> list[Source]:
+    """Return the files a ``convert`` reads, in order: a file, every file of a directory, stdin."""
+    if args.path == "-":
+        return [Source(STDIN_NAME, None, args.type or "json")]
+    if not os.path.isdir(args.path):
+        if not os.path.exists(args.path):
+            msg = f"newsmodel: error: cannot read {args.path}: no such file or directory"
+            raise UsageError(msg)
+        file_type = _file_type(args.path, args.type)
+        if file_type == "html":
+            msg = f"newsmodel convert: error: {args.path} is an HTML page: use 'newsmodel extract'"
+            raise UsageError(msg)
+        return [Source(args.path, args.path, file_type)]
+    unreadable: list[str] = []
+    found = _walk(args.path, DEFAULT_INCLUDE, (), unreadable)
+    if unreadable:
+        raise UsageError(unreadable[0])
+    if not found:
+        raise UsageError(_nothing_found(args.path, DEFAULT_INCLUDE, ()))
+    return [Source(path, path, _file_type(path, args.type)) for path in found]
+
+
+def _convert_documents(source: Source, settings: Settings) -> Iterator[Document]:
+    """Yield the documents of one ``convert`` input, each read within its bound."""
+    if source.path is None:
+        yield from _documents(source, sys.stdin.buffer, settings)
+        return
+    try:
+        with open(source.path, "rb") as file:
+            yield from _documents(source, file, settings)
+    except OSError as error:
+        raise UsageError(_io_message(source.name, error)) from None
+
+
+def _documents(source: Source, file: IO[bytes], settings: Settings) -> Iterator[Document]:
+    import itertools  # noqa: PLC0415
+
+    name = source.name
+    if source.type != "jsonl":
+        data = _read_document(file, settings.max_document_bytes)
+        if isinstance(data, Oversized):
+            yield Document(name, 0, b"", _document_too_large(data))
+        else:
+            yield Document(name, 0, data)
+        return
+    read = _stream_lines(file, settings.max_line_bytes)
+    peeked = _peek_stream(read)
+    start = _spread_start(line for line, _ in peeked)
+    if start:
+        yield Document(name, 0, b"", _spread_problem(start))
+        return
+    for number, (line, _) in enumerate(itertools.chain(peeked, read)):
+        if isinstance(line, Oversized):
+            yield Document(name, 0, b"", _line_too_large(number + 1, line))
+        elif line and not line.isspace():
+            yield Document(name, number, line)
+
+
+def _load_document(document: Document, settings: Settings) -> Loaded | None:
+    """Read one document's article; report its problems and return None if it is invalid."""
+    if document.problem is not None:
+        _report_invalid(document.name, [document.problem], document.line)
+        return None
+    try:
+        article = newsmodel.loads(document.data, **_loads_options(settings))
+    except ValidationError as error:
+        raw = [(e.path, e.code, e.message, "error") for e in error.errors]
+        _report_invalid(document.name, _place_safely(document.data, raw, document.line))
+        return None
+    except Exception as error:  # reported for this input, never a traceback
+        problem = (1, 1, "$", "internal", _unexpected(error), "error")
+        _report_invalid(document.name, [problem], document.line)
+        return None
+    return Loaded(document.name, document.line, article)
 
 
 def _run_convert(args: argparse.Namespace) -> int:
+    _check_zone(args, "convert")
+    settings = Settings(
+        lenient=args.lenient,
+        default_tz=args.default_tz,
+        lint=False,
+        strict=False,
+        base_url=None,
+        max_line_bytes=args.max_line_bytes,
+        max_document_bytes=args.max_document_bytes,
+        dayfirst=args.dayfirst,
+    )
+    _set_settings(settings)
+    render = _renderer(args.to)
+    sources = _convert_sources(args)
+    loaded: list[Loaded] = []
+    total = 0
+    for source in sources:
+        for document in _convert_documents(source, settings):
+            total += 1
+            article = _load_document(document, settings)
+            if article is not None:
+                loaded.append(article)
+    many = len(sources) > 1 or os.path.isdir(args.path) or sources[0].type == "jsonl"
+    indent = args.indent if args.indent is not None else (None if many else 2)
+    text, failed = render(loaded, indent or None)
+    invalid = total - len(loaded) + failed
+    if invalid and not args.skip_invalid:
+        _error_line(
+            f"newsmodel convert: {invalid:,} of {_count(total, 'article')} invalid; nothing "
+            "written (--skip-invalid writes the valid ones)"
+        )
+        return INVALID
+    _write_output(text, args.output)
+    if invalid:
+        _error_line(
+            f"newsmodel convert: {invalid:,} of {_count(total, 'article')} invalid and skipped; "
+            f"{total - invalid:,} written"
+        )
+        return INVALID
+    return OK
+
+
+def _renderer(to: str) -> Callable[[list[Loaded], int | None], tuple[str, int]]:
+    """
+    Return the function that writes articles as ``--to`` says.
+
+    It returns the text and how many articles could not be written; each of
+    those is reported on stderr.
+    """
+    if to == "page":
+        return _render_page
+    each = _one_article_writer(to)
+    separator = "\n" if to == "microdata" else ""
+
+    def one(item: Loaded, indent: int | None) -> str | None:
+        try:
+            return each(item.article, indent)
+        except Exception as error:  # reported for this article, never a traceback
+            _report_unexpected(item, error)
+            return None
+
+    def render(loaded: list[Loaded], indent: int | None) -> tuple[str, int]:
+        texts = [one(item, indent) for item in loaded]
+        written = [text for text in texts if text is not None]
+        return separator.join(written), len(texts) - len(written)
+
+    return render
+
+
+def _one_article_writer(to: str) -> Callable[[Any, int | None], str]:
     import json  # noqa: PLC0415
 
-    to = args.to
-    converters = {"jsonld": "to_jsonld", "microdata": "to_microdata", "ninjs": "to_ninjs"}
-    if to in converters:
-        convert = getattr(newsmodel, converters[to])
-    elif to == "page":
-        page_parts = (newsmodel.jsonld_script, newsmodel.to_microdata)
-    articles = _load_articles(args)
-    if articles is None:
-        return INVALID
-    lines = args.type == "jsonl" or (args.path != "-" and _file_type(args.path, None) == "jsonl")
-    indent = args.indent if args.indent is not None else (None if lines else 2)
+    dumps = newsmodel.dumps
+    to_microdata = newsmodel.to_microdata
+    convert = {"jsonld": newsmodel.to_jsonld, "ninjs": newsmodel.to_ninjs}.get(to)
 
-    def as_json(value: object) -> str:
-        return json.dumps(value, indent=indent or None, ensure_ascii=False)
+    def as_json(article: Any, indent: int | None) -> str:
+        return dumps(article, indent=indent) + "\n"
 
-    if to == "json":
-        text = "".join(newsmodel.dumps(a, indent=indent or None) + "\n" for a in articles)
-    elif to in ("jsonld", "ninjs"):
-        text = "".join(as_json(convert(a)) + "\n" for a in articles)
-    elif to == "microdata":
-        text = "\n".join(convert(a).rstrip("\n") + "\n" for a in articles)
-    else:
-        text = _page(articles, *page_parts)
-    _write_output(text, args.output)
-    return OK
+    def as_microdata(article: Any, indent: int | None) -> str:
+        del indent
+        return to_microdata(article).rstrip("\n") + "\n"
+
+    def converted(article: Any, indent: int | None) -> str:
+        assert convert is not None  # chosen above
+        return json.dumps(convert(article), indent=indent, ensure_ascii=False) + "\n"
+
+    return as_json if to == "json" else as_microdata if to == "microdata" else converted
+
+
+def _render_page(loaded: list[Loaded], indent: int | None) -> tuple[str, int]:
+    del indent
+    try:
+        articles = [item.article for item in loaded]
+        return _page(articles, newsmodel.jsonld_script, newsmodel.to_microdata), 0
+    except Exception as error:  # reported, never a traceback
+        _report_unexpected(loaded[0], error)
+        return "", len(loaded)
+
+
+def _report_unexpected(item: Loaded, error: Exception) -> None:
+    problem = (1, 1, "$", "internal", _unexpected(error), "error")
+    _report_invalid(item.name, [problem], item.line)
 
 
 def _page(
@@ -1283,16 +1804,15 @@ def _page(
     )
 
 
-def _call_extract(
-    page: bytes,
-    base_url: str | None,
-    default_tz: str | None,
-    findings: list[Any] | None,
-) -> list[Any]:
+def _call_extract(page: bytes, settings: Settings, findings: list[Any] | None) -> list[Any]:
     """Call ``newsmodel.extract``, passing only the options given."""
-    options: dict[str, Any] = {"base_url": base_url}
-    if default_tz is not None:
-        options["default_tz"] = default_tz
+    options: dict[str, Any] = {"base_url": settings.base_url}
+    given = {
+        "default_tz": settings.default_tz,
+        "dayfirst": settings.dayfirst,
+        "encoding": settings.encoding,
+    }
+    options.update((key, value) for key, value in given.items() if value is not None)
     if findings is not None:
         options["findings"] = findings
     try:
@@ -1308,34 +1828,52 @@ def _call_extract(
 
 def _run_extract(args: argparse.Namespace) -> int:
     _check_zone(args, "extract", needs_lenient=False)
-    name, data = _read_input(args.path)
+    name, data = _read_input(args.path, args.max_document_bytes)
+    if isinstance(data, Oversized):
+        bound = args.max_document_bytes
+        _report_invalid(name, [_too_large(1, data, bound, "a page", "--max-document-bytes")])
+        return INVALID
     line, column = _markup_position(data.decode("utf-8", "replace"))
     findings: list[Any] = []
+    settings = Settings(
+        lenient=False,
+        default_tz=args.default_tz,
+        lint=False,
+        strict=False,
+        base_url=args.base_url,
+        max_document_bytes=args.max_document_bytes,
+        dayfirst=args.dayfirst,
+        encoding=args.encoding,
+    )
     try:
-        # The bytes: extract decodes them as browsers do, reporting each guess.
-        articles = _call_extract(data, args.base_url, args.default_tz, findings)
+        articles = _call_extract(data, settings, findings)
+        out = _extracted_text(articles, args.format)
     except ValidationError as error:
         problems = [(line, column, e.path, e.code, e.message, "error") for e in error.errors]
         _report_invalid(name, problems)
+        return INVALID
+    except UsageError:
+        raise
+    except Exception as error:  # reported for this page, never a traceback
+        _report_invalid(name, [(line, column, "$", "internal", _unexpected(error), "error")])
         return INVALID
     if not args.quiet:
         notes = [(line, column, f.path, f.code, f.message, "note") for f in findings]
         _report_invalid(name, notes)
     if not articles:
-        _error_line(
-            f"{name}:{line}:{column}: $: missing: expected an article marked up in the page "
-            "(JSON-LD or microdata), found none"
-        )
+        _report_invalid(name, [_no_article(line, column)])
         return INVALID
-    if args.format == "json":
+    _write_output(out, args.output)
+    return OK
+
+
+def _extracted_text(articles: list[Any], output_format: str) -> str:
+    if output_format == "json":
         import json  # noqa: PLC0415
 
         values = [newsmodel.to_dict(article) for article in articles]
-        out = json.dumps(values, indent=2, ensure_ascii=False) + "\n"
-    else:
-        out = "".join(newsmodel.dumps(article) + "\n" for article in articles)
-    _write_output(out, args.output)
-    return OK
+        return json.dumps(values, indent=2, ensure_ascii=False) + "\n"
+    return "".join(newsmodel.dumps(article) + "\n" for article in articles)
 
 
 def _run_schema(args: argparse.Namespace) -> int:
