@@ -22,7 +22,7 @@ import typing
 from typing import Any
 
 from ._models import WORDS_PER_MINUTE
-from ._values import URL_SCHEMA_PATTERN
+from ._values import url_pattern
 
 __all__ = ["build_schema", "json_schema", "render"]
 
@@ -38,8 +38,10 @@ TEXT_FORBIDDEN = "\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u
 
 _END = "$(?!\\n)"  # the end of the text, in Python's re as in ECMA 262
 
-# The URL rule's own statement for JSON Schema (see newsmodel._values).
-URL_PATTERN = f"^(?:{URL_SCHEMA_PATTERN})" + _END
+# The URL rule's own grammar (newsmodel._values.url_pattern), exact in the BMP:
+# the schema admits every code point above U+FFFF and does not count host
+# label lengths, as its description says.
+URL_PATTERN = f"^(?:{url_pattern(0xFFFF)})" + _END
 TEXT_LINE_PATTERN = f"^[^{LINE_FORBIDDEN}]*[^{LINE_FORBIDDEN}{SPACES}][^{LINE_FORBIDDEN}]*" + _END
 TEXT_PATTERN = f"^[^{TEXT_FORBIDDEN}]*[^{TEXT_FORBIDDEN}{SPACES}][^{TEXT_FORBIDDEN}]*" + _END
 

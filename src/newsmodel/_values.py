@@ -121,15 +121,15 @@ def check_text(value: object, parent: Path, key: str | int, report: Report) -> N
 # ---------------------------------------------------------------------- URLs
 # The one statement of the URL rule: an absolute http(s) IRI (RFC 3987, over
 # RFC 3986) with a host. The grammar is written once, below, from the RFC's
-# ABNF over tables of code points; `URL_PATTERN` (for Python) and
-# `URL_SCHEMA_PATTERN` (for the JSON Schema, which also runs in ECMA 262
-# engines) are both spelled from it, and `newsmodel.strategies.urls` draws
-# from its parts. Beyond the ABNF the rule refuses, on purpose: credentials
-# (``user@``), an empty port or one above 65535, a host with an empty label,
-# a label longer than 63 octets or a name longer than 253 (counted in the
-# ASCII form DNS uses), bidirectional formatting characters (RFC 3987 §4.1
-# forbids them; the isolates U+2066-U+2069 came later and are refused alike)
-# and Unicode space separators, which the ABNF's ``ucschar`` would let in.
+# ABNF over tables of code points (`URL_PARTS`); `url_pattern` spells it for
+# Python (see `is_url`) and for the JSON Schema (which also runs in ECMA 262
+# engines), and `newsmodel.strategies.urls` draws from its parts. Beyond the
+# ABNF the rule refuses, on purpose: credentials (``user@``), an empty port
+# or one above 65535, a host with an empty label, a label longer than 63
+# octets or a name longer than 253 (counted in the ASCII form DNS uses),
+# bidirectional formatting characters (RFC 3987 §4.1 forbids them; the
+# isolates U+2066-U+2069 came later and are refused alike) and Unicode space
+# separators, which the ABNF's ``ucschar`` would let in.
 
 Ranges = tuple[tuple[int, int], ...]
 
@@ -276,10 +276,6 @@ def url_pattern(exact_to: int = 0x10FFFF, *, ip_literal: str = IP_LITERAL_PATTER
     )
 
 
-#: The URL rule for JSON Schema: exact in the BMP, it admits every code point
-#: above U+FFFF and does not count label lengths.
-URL_SCHEMA_PATTERN = url_pattern(_BMP_END)
-
 # The library runs the grammar exact up to U+00FF, where `re` compiles it
 # fast, and checks the code points above that apart: those no part may hold,
 # and the private-use ones only the query may (`URL_PARTS` differ there only).
@@ -288,12 +284,16 @@ URL_SCHEMA_PATTERN = url_pattern(_BMP_END)
 _URL_SHAPE = re.compile(url_pattern(_LATIN1_END, ip_literal=f"\\[{_IP_LITERAL_CHARS}+\\]"))
 _ALL_PARTS = tuple(code for ranges in URL_PARTS.values() for code in ranges)
 _ABOVE_LATIN1 = ((_LATIN1_END + 1, 0x10FFFF),)
-# The code points above U+00FF that no part may hold, and the private-use
-# ones, which only the query may hold.
-_SUSPECT = re.compile(
-    f"[{_spell(minus_ranges(_ABOVE_LATIN1, minus_ranges(_ALL_PARTS, IPRIVATE)))}]"
-)
-_PRIVATE_USE = re.compile(f"[{_spell(IPRIVATE)}]")
+
+
+@functools.cache
+def _beyond_latin1() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # The code points above U+00FF that no part may hold, or only the query
+    # may (private use); and private use. Compiled on first use, to keep the
+    # import fast.
+    suspect = minus_ranges(_ABOVE_LATIN1, minus_ranges(_ALL_PARTS, IPRIVATE))
+    return re.compile(f"[{_spell(suspect)}]"), re.compile(f"[{_spell(IPRIVATE)}]")
+
 
 _MAX_LABEL = 63
 _MAX_NAME = 253
@@ -325,12 +325,13 @@ def _host_ok(host: str) -> bool:
 
 
 def _beyond_latin1_ok(value: str, query_start: int, query_end: int) -> bool:
-    found = _SUSPECT.search(value)
+    suspect, private_use = _beyond_latin1()
+    found = suspect.search(value)
     while found is not None:
         at = found.start()
-        if not query_start <= at < query_end or _PRIVATE_USE.match(value, at) is None:
+        if not query_start <= at < query_end or private_use.match(value, at) is None:
             return False
-        found = _SUSPECT.search(value, at + 1)
+        found = suspect.search(value, at + 1)
     return True
 
 
