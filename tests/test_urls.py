@@ -207,6 +207,15 @@ def test_the_parts_differ_above_latin1_only_by_private_use() -> None:
     assert v.minus_ranges(query, v.IPRIVATE) == path
 
 
+def test_in_ascii_query_and_fragment_hold_the_path_and_a_question_mark() -> None:
+    """`PLAIN_URL` serves path, query and fragment with one class, assuming this."""
+    ascii_only = ((0x80, 0x10FFFF),)
+    path, query, fragment = (
+        set(v.minus_ranges(v.URL_PARTS[part], ascii_only)) for part in ("path", "query", "fragment")
+    )
+    assert query == fragment == path | {(ord("?"), ord("?"))}
+
+
 @functools.cache
 def exact() -> re.Pattern[str]:
     """The URL grammar spelled exactly, in one pattern (slow to compile, so only here)."""
@@ -258,6 +267,31 @@ def test_the_fast_form_is_the_exact_grammar(value: str) -> None:
     assert exact_rule(value) == v.is_url(value)
 
 
+@given(_ANY | nst.urls())
+def test_the_plain_url_shortcut_only_says_yes_to_valid_urls(value: str) -> None:
+    """`PLAIN_URL`, which the loaders try first, accepts nothing the grammar refuses."""
+    if v.PLAIN_URL.fullmatch(value) is not None:
+        assert exact_rule(value)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://" + "a" * 64 + "/",
+        "https://" + "a" * 64,
+        "https://" + "a" * 30 + "." + "b" * 33 + "/",
+        "https://x.com:65536/",
+        "https://a..b/",
+        "https://x.com/%4",
+        "https://x.com/#a#b",
+        "https://x.com/\u0435",
+    ],
+)
+def test_the_plain_url_shortcut_leaves_the_edges_to_the_grammar(url: str) -> None:
+    """Long hosts, five-digit ports, odd labels and escapes are not decided by the shortcut."""
+    assert v.PLAIN_URL.fullmatch(url) is None
+
+
 def _stricter(value: str) -> str | None:
     """Name the library's stated rule, beyond RFC 3987, that *value* breaks."""
     head = re.match(r"[Hh][Tt][Tt][Pp][Ss]?://([^/?#]*)", value)
@@ -265,7 +299,7 @@ def _stricter(value: str) -> str | None:
         return "not an absolute http(s) URL with an authority"
     authority = head.group(1)
     host = authority.rpartition("@")[2]
-    host = host if host.startswith("[") else host.partition(":")[0]
+    host = host[: host.find("]") + 1] if host.startswith("[") else host.partition(":")[0]
     if "@" in authority:
         return "credentials"
     if not host:

@@ -340,12 +340,29 @@ def _ip_literal() -> re.Pattern[str]:
     return re.compile(IP_LITERAL_PATTERN)
 
 
+# The common case, decided by a pattern of plain ASCII classes, which `re`
+# runs faster than the grammar's: an ASCII URL whose host is a DNS name of
+# letters, digits and hyphens, at most 63 long (so no label is too long),
+# with a port of at most four digits. In ASCII, the query and the fragment
+# hold the same characters, and the path those but '?', which ends it: one
+# class serves them all. `PLAIN_URL` says yes only to what the grammar
+# accepts (a test checks); everything else goes there.
+_ASCII_URL_CHARS = spell_class(minus_ranges(URL_PARTS["query"], ((0x80, 0x10FFFF),)))
+_ASCII_RUN = f"{_ASCII_URL_CHARS}*(?:{_PCT}{_ASCII_URL_CHARS}*)*"
+PLAIN_URL = re.compile(
+    f"(?:https?|HTTPS?|{_SCHEME[:-3]})://(?![^:/?#]{{64}})[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.?"
+    f"(?::[0-9]{{1,4}})?(?:[/?]{_ASCII_RUN})?(?:#{_ASCII_RUN})?"
+)
+
+
 def is_url(value: str) -> bool:
     """
     Whether *value* is an absolute http(s) IRI with a host: the URL rule's yes or no.
 
     `check_url` is the same rule with a message.
     """
+    if value.isascii() and PLAIN_URL.fullmatch(value) is not None:
+        return True
     match = _URL_SHAPE.fullmatch(value)
     return (
         match is not None
