@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 import jsonschema
 import pytest
 from hypothesis import given, settings
+from rfc3986_validator import validate_rfc3986
 
 import newsmodel as nm
 from newsmodel import strategies
@@ -17,9 +19,21 @@ from newsmodel import strategies
 SCHEMA = json.loads(
     (Path(__file__).parent / "data" / "ninjs" / "ninjs-schema_3.1.json").read_text()
 )
-VALIDATOR = jsonschema.Draft202012Validator(
-    SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-)
+
+
+def _checker() -> jsonschema.FormatChecker:
+    """Return jsonschema's format checker, with 'uri' checked by rfc3986-validator."""
+    checker = copy.deepcopy(jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+    def is_uri(instance: object) -> bool:
+        return not isinstance(instance, str) or validate_rfc3986(instance, rule="URI") is not None
+
+    checker.checks("uri")(is_uri)
+    return checker
+
+
+FORMATS = _checker()
+VALIDATOR = jsonschema.Draft202012Validator(SCHEMA, format_checker=FORMATS)
 KYIV = timezone(timedelta(hours=3))
 
 
@@ -180,5 +194,48 @@ def test_byline_joins_names(count: int) -> None:
 @settings(max_examples=50)
 @given(strategies.articles())
 def test_every_article_gives_valid_ninjs(article: nm.Article) -> None:
-    """Whatever the article, its ninjs is valid against the 3.1 schema."""
+    """Whatever the article, its ninjs is valid against the 3.1 schema, its formats checked."""
     assert [] == errors(nm.to_ninjs(article))
+
+
+def test_the_schema_check_includes_formats() -> None:
+    """The validator checks 'uri' and 'date-time': an IRI where ninjs says uri is an error."""
+    assert not FORMATS.conforms("https://ru.wikipedia.org/wiki/Киев", "uri")
+    assert FORMATS.conforms("https://ru.wikipedia.org/wiki/%D0%9A", "uri")
+    document = nm.to_ninjs(full_article())
+    document["uri"] = "https://ru.wikipedia.org/wiki/Киев"
+    assert ["$.uri: 'https://ru.wikipedia.org/wiki/Киев' is not a 'uri'"] == errors(document)
+
+
+def test_iris_become_uris() -> None:
+    """Every ninjs uri is the URL with what is not ASCII UTF-8 percent-encoded (RFC 3987 §3.1)."""
+    kyiv = "https://uk.wikipedia.org/wiki/Київ"
+    kyiv_uri = "https://uk.wikipedia.org/wiki/%D0%9A%D0%B8%D1%97%D0%B2"
+    host = "https://новини.укр/"
+    host_uri = "https://%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8.%D1%83%D0%BA%D1%80/"
+    article = nm.Article(
+        url=kyiv,
+        headline="H",
+        language="uk",
+        date_published=datetime(2024, 1, 1, tzinfo=timezone.utc),
+        authors=[nm.Person(name="A", url=host)],
+        publisher=nm.Organization(name="P", same_as=[kyiv]),
+        tags=[nm.Tag(name="Київ", kind=nm.TagKind.PLACE, same_as=[kyiv])],
+        images=[nm.Image(url=host + "фото.jpg", license_url=host + "ліцензія")],
+        related=[nm.RelatedStory(url=host + "новина", headline="B")],
+    )
+    document = nm.to_ninjs(article)
+
+    assert [] == errors(document)
+    assert kyiv_uri == document["uri"]
+    assert host_uri == document["people"][0]["uri"]
+    assert kyiv_uri == document["infoSources"][0]["uri"]
+    assert kyiv_uri == document["places"][0]["uri"]
+    image, related = document["associations"]
+    assert host_uri + "%D1%84%D0%BE%D1%82%D0%BE.jpg" == image["uri"]
+    assert image["uri"] == image["renditions"][0]["href"]
+    assert (
+        host_uri + "%D0%BB%D1%96%D1%86%D0%B5%D0%BD%D0%B7%D1%96%D1%8F"
+        == (image["rightsInfo"]["linkedRights"])
+    )
+    assert host_uri + "%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B0" == related["uri"]

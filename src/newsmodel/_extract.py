@@ -110,9 +110,9 @@ def _check_base_url(base_url: object) -> None:
         return
     from urllib.parse import urlsplit  # noqa: PLC0415
 
-    from ._values import URL_PATTERN  # noqa: PLC0415
+    from ._values import is_url  # noqa: PLC0415
 
-    if isinstance(base_url, str) and URL_PATTERN.fullmatch(base_url) is not None:
+    if isinstance(base_url, str) and is_url(base_url):
         try:
             urlsplit(base_url)
         except ValueError:  # a host in brackets that is not an IPv6 address

@@ -215,29 +215,39 @@ def _url(value: Any, path: str, findings: Findings, base: str | None) -> str | N
             )
         return None
     text = value.strip()
-    report: list[ErrorDetail] = []
-    v.check_url(text, path, "", report)
-    if not report:
+    if v.is_url(text):
         if text != value:
             findings.append(Finding(path, "repaired", "trimmed the URL"))
         return text
+    resolved = ""
     if base is not None and not re.match(r"^[a-z][a-z0-9+.-]*:", text, re.I):
         try:
             joined = urljoin(base, text)
         except ValueError:  # "Invalid IPv6 URL": a host in brackets that is none
             joined = text
-        report = []
-        v.check_url(joined, path, "", report)
-        if not report:
-            findings.append(
-                Finding(path, "repaired", f"resolved the relative URL {text!r} against {base!r}")
-            )
+        resolved = f"resolved the relative URL {text!r} against {base!r}"
+        if v.is_url(joined):
+            findings.append(Finding(path, "repaired", resolved))
             return joined
+        text = joined
+    encoded = v.encode_unsafe(text)
+    if encoded != text and v.is_url(encoded):
+        encoding = (
+            f"percent-encoded what a URL may not hold in {describe(text)}, as a browser "
+            f"does: {describe(encoded)}"
+        )
+        findings.append(
+            Finding(path, "repaired", f"{resolved} and {encoding}" if resolved else encoding)
+        )
+        return encoded
+    why = v.url_problem(text)
     findings.append(
         Finding(
             path,
             "dropped",
-            f"expected an absolute http(s) URL, found {describe(value)}; left it out",
+            f"expected an absolute http(s) URL, found {describe(value)}"
+            + (f" ({why})" if why else "")
+            + "; left it out",
         )
     )
     return None

@@ -199,10 +199,6 @@ def _is_text_line(value: object) -> bool:
     return isinstance(value, str) and v.TEXT_LINE_BAD.search(value) is None and value.strip() != ""
 
 
-def _is_url(value: str) -> bool:
-    return v.URL_PATTERN.fullmatch(value) is not None
-
-
 def check_article_rules(a: Article, path: Path, report: Report) -> None:
     """Report the rules that join several fields of an article."""
     if (
@@ -222,7 +218,7 @@ def check_article_rules(a: Article, path: Path, report: Report) -> None:
         )
     _check_date_order(a, path, report)
     _check_unique(a.tags, "name", str.casefold, _is_text_line, path, "tags", report)
-    _check_unique(a.related, "url", str, _is_url, path, "related", report)
+    _check_unique(a.related, "url", str, v.is_url, path, "related", report)
 
 
 def _check_date_order(a: Article, path: Path, report: Report) -> None:

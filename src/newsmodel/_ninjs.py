@@ -3,8 +3,9 @@ IPTC ninjs 3.1 (News in JSON) export.
 
 ninjs has no place for quotes, the section, the reading time or the paywall
 flag, so `to_ninjs` leaves them out; everything else maps as the table in the docs
-(``docs/ninjs.md``) shows. The result validates against the ninjs 3.1 JSON
-Schema, which the tests check.
+(``docs/ninjs.md``) shows. ninjs wants URIs (RFC 3986) where the models hold
+IRIs: each goes through `newsmodel._values.iri_to_uri`. The result validates
+against the ninjs 3.1 JSON Schema, formats included, which the tests check.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._models import Article, ArticleKind, Image, Organization, Person, Tag, TagKind
+from ._values import iri_to_uri
 
 if TYPE_CHECKING:
     from ._models import RelatedStory
@@ -58,7 +60,7 @@ def _entity(name: str, rel: str, url: str | None, same_as: tuple[str, ...]) -> d
     # better than a profile page, which is kept when it is all there is.
     uri = same_as[0] if same_as else url
     if uri is not None:
-        entity["uri"] = uri
+        entity["uri"] = iri_to_uri(uri)
     return entity
 
 
@@ -75,7 +77,8 @@ def _tag_entity(tag: Tag) -> dict[str, Any]:
 
 
 def _image(image: Image, index: int) -> dict[str, Any]:
-    rendition: dict[str, Any] = {"name": "original", "href": image.url}
+    uri = iri_to_uri(image.url)
+    rendition: dict[str, Any] = {"name": "original", "href": uri}
     if image.width is not None:
         rendition["width"] = image.width
     if image.height is not None:
@@ -83,7 +86,7 @@ def _image(image: Image, index: int) -> dict[str, Any]:
     association: dict[str, Any] = {
         "name": f"image-{index + 1}",
         "rel": "lead-image" if index == 0 else "image",
-        "uri": image.url,
+        "uri": uri,
         "type": "picture",
         "renditions": [rendition],
     }
@@ -101,7 +104,7 @@ def _image(image: Image, index: int) -> dict[str, Any]:
     if image.credit is not None:
         association["by"] = image.credit
     if image.license_url is not None:
-        association["rightsInfo"] = {"linkedRights": image.license_url}
+        association["rightsInfo"] = {"linkedRights": iri_to_uri(image.license_url)}
     return association
 
 
@@ -109,7 +112,7 @@ def _related(story: RelatedStory, index: int) -> dict[str, Any]:
     association: dict[str, Any] = {
         "name": f"related-{index + 1}",
         "rel": story.relation.value,
-        "uri": story.url,
+        "uri": iri_to_uri(story.url),
         "type": "text",
         "headlines": [{"role": "main", "value": story.headline}],
     }
@@ -137,12 +140,13 @@ def to_ninjs(article: Article) -> dict[str, Any]:
     ``by`` line; tags become ``subjects``, ``people``, ``organisations``,
     ``places`` or ``events`` with rel ``about``; images and related stories
     become ``associations``. ninjs has nothing for quotes, the section, the
-    reading time or the paywall flag: those are left out.
+    reading time or the paywall flag: those are left out. URLs become URIs, as
+    ninjs asks: what is not ASCII is UTF-8 percent-encoded (RFC 3987 §3.1).
     """
     a = article
     out: dict[str, Any] = {
         "standard": {"name": "ninjs", "version": "3.1", "schema": NINJS_SCHEMA},
-        "uri": a.url,
+        "uri": iri_to_uri(a.url),
         "type": "text",
         "representationType": "full" if a.body else "partial",
         "firstCreated": a.date_published.isoformat(),

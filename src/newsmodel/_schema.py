@@ -22,6 +22,7 @@ import typing
 from typing import Any
 
 from ._models import WORDS_PER_MINUTE
+from ._values import url_pattern
 
 __all__ = ["build_schema", "json_schema", "render"]
 
@@ -37,14 +38,10 @@ TEXT_FORBIDDEN = "\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u
 
 _END = "$(?!\\n)"  # the end of the text, in Python's re as in ECMA 262
 
-_URL_CHARS = f"[^{SPACES}{LINE_FORBIDDEN}]"
-_HOST_CHARS = f"[^{SPACES}{LINE_FORBIDDEN}/?#@\\[\\]\\\\:]"
-URL_PATTERN = (
-    "^[Hh][Tt][Tt][Pp][Ss]?://"
-    f"(?:{_HOST_CHARS}+|\\[[0-9A-Fa-f:.]+\\])"
-    "(?::[0-9]{1,5})?"
-    f"(?:[/?#]{_URL_CHARS}*)?" + _END
-)
+# The URL rule's own grammar (newsmodel._values.url_pattern), exact in the BMP:
+# the schema admits every code point above U+FFFF and does not count host
+# label lengths, as its description says.
+URL_PATTERN = f"^(?:{url_pattern(0xFFFF)})" + _END
 TEXT_LINE_PATTERN = f"^[^{LINE_FORBIDDEN}]*[^{LINE_FORBIDDEN}{SPACES}][^{LINE_FORBIDDEN}]*" + _END
 TEXT_PATTERN = f"^[^{TEXT_FORBIDDEN}]*[^{TEXT_FORBIDDEN}{SPACES}][^{TEXT_FORBIDDEN}]*" + _END
 
@@ -110,6 +107,16 @@ NOT_STATED = (
         "A datetime's UTC instant lies within years 1 to 9999: at the very edges (year 1 "
         "with a positive offset, year 9999 with a negative one) the schema cannot tell."
     ),
+    (
+        "A URL's host name has labels of at most 63 octets and at most 253 in all, counted "
+        "in its ASCII (Punycode) form: the schema's pattern does not count them."
+    ),
+    (
+        "Above U+FFFF a URL holds only the code points RFC 3987 allows (no noncharacters "
+        "such as U+1FFFE, no tag characters U+E0000 to U+E0FFF, private use only in the "
+        "query): the schema's pattern admits every code point above U+FFFF; a validator "
+        "that checks 'format': 'iri' refuses them."
+    ),
 )
 
 _DESCRIPTION = (
@@ -118,8 +125,9 @@ _DESCRIPTION = (
     "A payload the library accepts is valid against this schema. The library also "
     "checks these rules, which JSON Schema cannot state, so a payload valid here "
     "may still be rejected by it: " + " ".join(NOT_STATED) + " "
-    "The schema uses no 'format' keyword: its patterns check URLs, datetimes and "
-    "language tags, so the result does not depend on a validator's format checkers."
+    "Patterns check URLs, datetimes and language tags, so the result does not depend "
+    "on a validator's format checkers; URLs also say 'format': 'iri', and every URL "
+    "the library accepts is an IRI (RFC 3987), so a format checker refuses none of them."
 )
 
 # Each value rule of the models, as a definition and the JSON type it applies to.
@@ -127,7 +135,11 @@ _RULE_DEFS: dict[str, tuple[str, dict[str, Any]]] = {
     "url": (
         "string",
         {
-            "description": "An absolute http or https URL with a host and no spaces.",
+            "description": (
+                "An absolute http or https IRI (RFC 3987) with a host, without "
+                "credentials or spaces."
+            ),
+            "format": "iri",
             "pattern": URL_PATTERN,
         },
     ),

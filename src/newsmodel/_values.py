@@ -8,6 +8,7 @@ nothing, so a caller can check every field of an object and report them all.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 import unicodedata
@@ -27,6 +28,9 @@ __all__ = [
     "check_text",
     "check_text_line",
     "check_url",
+    "encode_unsafe",
+    "iri_to_uri",
+    "is_url",
     "parse_date",
     "parse_datetime",
     "right_to_left",
@@ -43,19 +47,6 @@ MAX_INT = 2**53 - 1
 # separators, and lone surrogates. A "text" may hold "\n"; a "text line" not.
 TEXT_LINE_BAD = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 TEXT_BAD = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-
-# An absolute http(s) URL with a host: no whitespace, no control characters,
-# no credentials, an optional port, then an optional path, query or fragment.
-URL_PATTERN = re.compile(
-    r"[Hh][Tt][Tt][Pp][Ss]?://"
-    r"(?:[^\s\x00-\x1f\x7f-\x9f\ud800-\udfff/?#@\[\]\\:]+|\[[0-9A-Fa-f:.]+\])"
-    r"(?::[0-9]{1,5})?"
-    r"(?:[/?#][^\s\x00-\x1f\x7f-\x9f\ud800-\udfff]*)?"
-)
-
-# The head of a URL that `URL_PATTERN` accepts whatever printable, spaceless
-# ASCII follows it: the loaders' fast test (see ``_rules.URL_RULE``).
-URL_HEAD = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#]|\Z)")
 
 _SLUG = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _NOT_SLUG_CHARS = re.compile(r"[\W_]+")
@@ -127,18 +118,415 @@ def check_text(value: object, parent: Path, key: str | int, report: Report) -> N
         )
 
 
+# ---------------------------------------------------------------------- URLs
+# The one statement of the URL rule: an absolute http(s) IRI (RFC 3987, over
+# RFC 3986) with a host. The grammar is written once, below, from the RFC's
+# ABNF over tables of code points (`URL_PARTS`); `url_pattern` spells it for
+# Python (see `is_url`) and for the JSON Schema (which also runs in ECMA 262
+# engines), and `newsmodel.strategies.urls` draws from its parts. Beyond the
+# ABNF the rule refuses, on purpose: credentials (``user@``), an empty port
+# or one above 65535, a host with an empty label, a label longer than 63
+# octets or a name longer than 253 (counted in the ASCII form DNS uses),
+# bidirectional formatting characters (RFC 3987 §4.1 forbids them; the
+# isolates U+2066-U+2069 came later and are refused alike) and Unicode space
+# separators, which the ABNF's ``ucschar`` would let in.
+
+Ranges = tuple[tuple[int, int], ...]
+
+
+def _chars(text: str) -> Ranges:
+    return tuple((ord(char), ord(char)) for char in text)
+
+
+def minus_ranges(ranges: Ranges, holes: Ranges) -> Ranges:
+    """Return *ranges* without the code points of *holes*."""
+    result = []
+    for low, high in ranges:
+        start = low
+        for hole_low, hole_high in sorted(holes):
+            if hole_high < start or hole_low > high:
+                continue
+            if hole_low > start:
+                result.append((start, hole_low - 1))
+            start = max(start, hole_high + 1)
+        if start <= high:
+            result.append((start, high))
+    return tuple(result)
+
+
+_ALPHA_DIGIT: Ranges = ((0x30, 0x39), (0x41, 0x5A), (0x61, 0x7A))
+_SUB_DELIMS = _chars("!$&'()*+,;=")
+#: RFC 3987's ``ucschar``.
+UCSCHAR: Ranges = (
+    (0xA0, 0xD7FF),
+    (0xF900, 0xFDCF),
+    (0xFDF0, 0xFFEF),
+    *((plane, plane + 0xFFFD) for plane in range(0x10000, 0xE0000, 0x10000)),
+    (0xE1000, 0xEFFFD),
+)
+#: RFC 3987's ``iprivate``: private-use code points, allowed in the query only.
+IPRIVATE: Ranges = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
+#: Code points ``ucschar`` holds that the rule refuses: Unicode space
+#: separators, line and paragraph separators, and bidirectional formatting
+#: characters (RFC 3987 §4.1), isolates included.
+REFUSED: Ranges = (
+    (0xA0, 0xA0),
+    (0x1680, 0x1680),
+    (0x2000, 0x200A),
+    (0x200E, 0x200F),
+    (0x2028, 0x202F),
+    (0x205F, 0x205F),
+    (0x2066, 0x2069),
+    (0x3000, 0x3000),
+)
+_IUNRESERVED = minus_ranges((*_ALPHA_DIGIT, *_chars("-._~"), *UCSCHAR), REFUSED)
+_IPCHAR = (*_IUNRESERVED, *_SUB_DELIMS, *_chars(":@"))
+#: The characters of each part of a URL, but for percent-escapes (``%`` and
+#: two hex digits), which every part may hold.
+URL_PARTS: dict[str, Ranges] = {
+    # A host name's label: the dots between labels are the grammar's.
+    "label": (*minus_ranges(_IUNRESERVED, _chars(".")), *_SUB_DELIMS),
+    "path": (*_IPCHAR, *_chars("/")),
+    "query": (*_IPCHAR, *_chars("/?"), *IPRIVATE),
+    "fragment": (*_IPCHAR, *_chars("/?")),
+}
+_BMP_END = 0xFFFF
+_LATIN1_END = 0xFF
+
+
+def _spell(ranges: Ranges) -> str:
+    def one(code: int) -> str:
+        return f"\\u{code:04x}" if code <= _BMP_END else f"\\U{code:08x}"
+
+    return "".join(one(low) if low == high else f"{one(low)}-{one(high)}" for low, high in ranges)
+
+
+def spell_class(ranges: Ranges, exact_to: int = 0x10FFFF) -> str:
+    r"""
+    Spell *ranges* as a character class, exact up to *exact_to*, admitting all above it.
+
+    A class reaching beyond *exact_to* is spelled by what it leaves out
+    (``[^...]``). With ``exact_to=0xFFFF`` the class means the same in
+    Python's `re` and in ECMA 262, which has no spelling of a code point
+    above U+FFFF that `re` also reads. With ``exact_to=0xFF`` it compiles
+    fast: `re` builds a large class slowly, code point by code point.
+    """
+    if all(high <= exact_to for _, high in ranges):
+        return f"[{_spell(ranges)}]"
+    return f"[^{_spell(minus_ranges(((0, exact_to),), ranges))}]"
+
+
+_HEX = "[0-9A-Fa-f]"
+_PCT = f"%{_HEX}{{2}}"
+_DEC_OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])"
+_IPV4 = f"{_DEC_OCTET}(?:\\.{_DEC_OCTET}){{3}}"
+_H16 = f"{_HEX}{{1,4}}"
+_LS32 = f"(?:{_H16}:{_H16}|{_IPV4})"
+#: RFC 3986's ``IPv6address``.
+IPV6_PATTERN = (
+    "(?:"
+    + "|".join(
+        [
+            f"(?:{_H16}:){{6}}{_LS32}",
+            f"::(?:{_H16}:){{5}}{_LS32}",
+            f"(?:{_H16})?::(?:{_H16}:){{4}}{_LS32}",
+            f"(?:(?:{_H16}:){{0,1}}{_H16})?::(?:{_H16}:){{3}}{_LS32}",
+            f"(?:(?:{_H16}:){{0,2}}{_H16})?::(?:{_H16}:){{2}}{_LS32}",
+            f"(?:(?:{_H16}:){{0,3}}{_H16})?::{_H16}:{_LS32}",
+            f"(?:(?:{_H16}:){{0,4}}{_H16})?::{_LS32}",
+            f"(?:(?:{_H16}:){{0,5}}{_H16})?::{_H16}",
+            f"(?:(?:{_H16}:){{0,6}}{_H16})?::",
+        ]
+    )
+    + ")"
+)
+_IP_LITERAL_CHARS = spell_class((*_ALPHA_DIGIT, *_chars("-._~:"), *_SUB_DELIMS))
+_IPV_FUTURE = f"[Vv]{_HEX}+\\.{_IP_LITERAL_CHARS}+"
+#: A port: a number from 0 to 65535, in at most five digits.
+PORT_PATTERN = "(?:[0-9]{1,4}|[0-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])"
+_SCHEME = "[Hh][Tt][Tt][Pp][Ss]?://"
+
+
+#: RFC 3986's ``IP-literal``: an IPv6 address or an IPvFuture, in brackets.
+IP_LITERAL_PATTERN = f"\\[(?:{IPV6_PATTERN}|{_IPV_FUTURE})\\]"
+
+
+def url_pattern(exact_to: int = 0x10FFFF, *, ip_literal: str = IP_LITERAL_PATTERN) -> str:
+    """
+    Return the URL grammar as a regular expression, exact up to code point *exact_to*.
+
+    Above *exact_to* every code point is admitted (see `spell_class`). Group
+    1 is the host, group 2 the query. Each part is an unrolled loop
+    (characters, then percent-escapes each followed by characters), so a
+    match takes time linear in the text. *ip_literal* stands for a host in
+    brackets.
+    """
+
+    def chars(part: str) -> str:
+        return spell_class(URL_PARTS[part], exact_to)
+
+    def run(part: str) -> str:
+        return f"{chars(part)}*(?:{_PCT}{chars(part)}*)*"
+
+    label = f"(?:{chars('label')}|{_PCT}){run('label')}"
+    host = f"({ip_literal}|{label}(?:\\.{label})*\\.?)"
+    return (
+        f"{_SCHEME}{host}(?::{PORT_PATTERN})?"
+        f"(?:/{run('path')})?(?:\\?({run('query')}))?(?:#{run('fragment')})?"
+    )
+
+
+# The library runs the grammar exact up to U+00FF, where `re` compiles it
+# fast, and checks the code points above that apart: those no part may hold,
+# and the private-use ones only the query may (`URL_PARTS` differ there only).
+# An IP literal is matched loosely there and exactly apart (`_ip_literal`):
+# the IPv6 grammar takes long to compile, and few URLs need it.
+_URL_SHAPE = re.compile(url_pattern(_LATIN1_END, ip_literal=f"\\[{_IP_LITERAL_CHARS}+\\]"))
+_ALL_PARTS = tuple(code for ranges in URL_PARTS.values() for code in ranges)
+_ABOVE_LATIN1 = ((_LATIN1_END + 1, 0x10FFFF),)
+
+
+@functools.cache
+def _beyond_latin1() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # The code points above U+00FF that no part may hold, or only the query
+    # may (private use); and private use. Compiled on first use, to keep the
+    # import fast.
+    suspect = minus_ranges(_ABOVE_LATIN1, minus_ranges(_ALL_PARTS, IPRIVATE))
+    return re.compile(f"[{_spell(suspect)}]"), re.compile(f"[{_spell(IPRIVATE)}]")
+
+
+_MAX_LABEL = 63
+_MAX_NAME = 253
+
+
+def _ascii_size(label: str) -> int:
+    # The length of a label in the form DNS carries: Punycode, for IDNs.
+    return len(label) if label.isascii() else 4 + len(label.lower().encode("punycode"))
+
+
+def host_too_long(host: str) -> str | None:
+    """Say which label (or the whole name) of *host* is too long, or return None."""
+    if host.startswith("[") or (len(host) <= _MAX_LABEL and host.isascii()):
+        return None
+    labels = host.removesuffix(".").split(".")
+    sizes = [_ascii_size(label) for label in labels]
+    for label, size in zip(labels, sizes, strict=True):
+        if size > _MAX_LABEL:
+            return f"the host's label {describe(label)} is {size} octets long (at most 63)"
+    if sum(sizes) + len(sizes) - 1 > _MAX_NAME:
+        return f"the host name is {sum(sizes) + len(sizes) - 1} octets long (at most 253)"
+    return None
+
+
+def _host_ok(host: str) -> bool:
+    if host.startswith("["):
+        return _ip_literal().fullmatch(host) is not None
+    return host_too_long(host) is None
+
+
+def _beyond_latin1_ok(value: str, query_start: int, query_end: int) -> bool:
+    suspect, private_use = _beyond_latin1()
+    found = suspect.search(value)
+    while found is not None:
+        at = found.start()
+        if not query_start <= at < query_end or private_use.match(value, at) is None:
+            return False
+        found = suspect.search(value, at + 1)
+    return True
+
+
+@functools.cache
+def _ip_literal() -> re.Pattern[str]:
+    return re.compile(IP_LITERAL_PATTERN)
+
+
+# The common case, decided by a pattern of plain ASCII classes, which `re`
+# runs faster than the grammar's: an ASCII URL whose host is a DNS name of
+# letters, digits and hyphens, at most 63 long (so no label is too long),
+# with a port of at most four digits. In ASCII, the query and the fragment
+# hold the same characters, and the path those but '?', which ends it: one
+# class serves them all. `PLAIN_URL` says yes only to what the grammar
+# accepts (a test checks); everything else goes there.
+_ASCII_URL_CHARS = spell_class(minus_ranges(URL_PARTS["query"], ((0x80, 0x10FFFF),)))
+_ASCII_RUN = f"{_ASCII_URL_CHARS}*(?:{_PCT}{_ASCII_URL_CHARS}*)*"
+PLAIN_URL = re.compile(
+    f"(?:https?|HTTPS?|{_SCHEME[:-3]})://(?![^:/?#]{{64}})[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.?"
+    f"(?::[0-9]{{1,4}})?(?:[/?]{_ASCII_RUN})?(?:#{_ASCII_RUN})?"
+)
+
+
+def is_url(value: str) -> bool:
+    """
+    Whether *value* is an absolute http(s) IRI with a host: the URL rule's yes or no.
+
+    `check_url` is the same rule with a message.
+    """
+    if value.isascii() and PLAIN_URL.fullmatch(value) is not None:
+        return True
+    match = _URL_SHAPE.fullmatch(value)
+    return (
+        match is not None
+        and (value.isascii() or _beyond_latin1_ok(value, *match.span(2)))
+        and _host_ok(match.group(1))
+    )
+
+
+def iri_to_uri(iri: str) -> str:
+    """
+    Map an IRI to a URI as RFC 3987 §3.1 says: UTF-8 percent-encode what is not ASCII.
+
+    Every character outside ASCII becomes the ``%XX`` escapes of its UTF-8
+    bytes, in the host as elsewhere (RFC 3986 lets a host name hold
+    percent-escapes); ASCII is left alone. A URL that keeps the URL rule
+    gives a URI (RFC 3986).
+    """
+    if iri.isascii():
+        return iri
+    return _NOT_ASCII.sub(_utf8_escapes, iri)
+
+
+_NOT_ASCII = re.compile("[^\\x00-\\x7f]+")
+
+
+def _utf8_escapes(found: re.Match[str]) -> str:
+    return "".join(f"%{byte:02X}" for byte in found.group().encode("utf-8"))
+
+
+def _describe_char(value: str, at: int) -> str:
+    char = value[at]
+    name = unicodedata.name(char, "")
+    code = f"U+{ord(char):04X}" + (f" {name}" if name else "")
+    shown = f"{char!r} ({code})" if char.isprintable() and not char.isspace() else code
+    return f"{shown} at character {at}"
+
+
+# For each part: its first character that may not be there, or a '%' that
+# starts no percent-escape.
+# (Compiled on first use: large classes compile slowly.)
+@functools.cache
+def _bad_in_part(part: str) -> re.Pattern[str]:
+    ranges = URL_PARTS["label"] + _chars(".") if part == "host" else URL_PARTS[part]
+    return re.compile(f"[^{_spell(ranges)}%]|%(?!{_HEX}{{2}})")
+
+
+_SCHEME_HEAD = re.compile(_SCHEME)
+_PORT = re.compile(PORT_PATTERN)
+
+
+def _bad_in(value: str, part: str, start: int, end: int) -> str | None:
+    found = _bad_in_part(part).search(value, start, end)
+    if found is None:
+        return None
+    if value[found.start()] == "%":
+        return (
+            f"the '%' at character {found.start()} starts no percent-escape "
+            "('%' and two hex digits)"
+        )
+    return f"{_describe_char(value, found.start())} may not appear in a URL's {part}"
+
+
+def _host_problem(value: str, start: int, end: int) -> str | None:
+    host = value[start:end]
+    if not host:
+        return "it has no host"
+    if host.startswith("["):
+        if _ip_literal().fullmatch(host) is None:
+            return f"the host {describe(host)} is not an IPv6 address in brackets"
+        return None
+    bad = _bad_in(value, "host", start, end)
+    if bad is not None:
+        return bad
+    if host.startswith(".") or ".." in host:
+        return f"the host {describe(host)} has an empty label"
+    return host_too_long(host)
+
+
+def url_problem(value: str) -> str | None:
+    """
+    Say why *value* breaks the URL rule, or return None when there is no more to say.
+
+    None also answers a value that does not start with ``http://`` or
+    ``https://``: the rule's own statement says it all.
+    """
+    head = _SCHEME_HEAD.match(value)
+    if head is None:
+        return None
+    start = head.end()
+    delimiter = re.compile("[/?#]").search(value, start)
+    end = len(value) if delimiter is None else delimiter.start()
+    if "@" in value[start:end]:
+        return "credentials (a user name and '@' before the host) are not allowed"
+    host_end = value.find("]", start, end) + 1 if value.startswith("[", start) else 0
+    if value.startswith("[", start) and not host_end:
+        return "the IPv6 address has no closing ']'"
+    colon = value.find(":", host_end or start, end)
+    host_end = host_end or (end if colon < 0 else colon)
+    problem = _host_problem(value, start, host_end)
+    if problem is None and host_end < end:
+        if value[host_end] != ":":
+            problem = f"{describe(value[host_end:end])} follows the host, where only a port may"
+        elif _PORT.fullmatch(value, host_end + 1, end) is None:
+            port = value[host_end + 1 : end]
+            problem = f"the port {describe(port)} is not a number from 0 to 65535"
+    if problem is not None:
+        return problem
+    query = value.find("?", end)
+    fragment = value.find("#", end)
+    fragment = len(value) if fragment < 0 else fragment
+    query = fragment if query < 0 or query > fragment else query
+    return (
+        _bad_in(value, "path", end, query)
+        or _bad_in(value, "query", query + 1, fragment)
+        or _bad_in(value, "fragment", fragment + 1, len(value))
+    )
+
+
+# The printable ASCII characters after the host that no URL may hold, and a
+# '%' that starts no percent-escape: a browser sends them percent-encoded.
+_UNSAFE_AFTER_HOST = re.compile(f'[ "<>\\[\\]^`{{|}}]|%(?!{_HEX}{{2}})')
+
+
+def encode_unsafe(value: str) -> str:
+    """
+    Percent-encode what a browser encodes after the host of an http(s) URL.
+
+    Those are the space, ``"<>[]^`{|}``, a ``%`` that starts no
+    percent-escape and every ``#`` after the first. Nothing else changes:
+    control characters, a backslash or a bad host stay as they are, so the
+    result may still break the URL rule.
+    """
+    head = _SCHEME_HEAD.match(value)
+    if head is None:
+        return value
+    after_host = re.compile("[/?#]").search(value, head.end())
+    if after_host is None:
+        return value
+    tail = value[after_host.start() :]
+    first_hash = tail.find("#")
+    if first_hash >= 0:
+        tail = tail[: first_hash + 1] + tail[first_hash + 1 :].replace("#", "%23")
+    tail = _UNSAFE_AFTER_HOST.sub(lambda found: f"%{ord(found.group()[0]):02X}", tail)
+    return value[: after_host.start()] + tail
+
+
 def check_url(value: object, parent: Path, key: str | int, report: Report) -> None:
-    """Check an absolute ``http`` or ``https`` URL with a host."""
+    """
+    Check an absolute ``http`` or ``https`` URL with a host: an IRI (RFC 3987).
+
+    The message says what is wrong: the character or percent-escape and where,
+    or which part of the host. `is_url` is the same rule as a yes or no.
+    """
     if value.__class__ is not str and (not isinstance(value, str)):
         _text_type_error(value, parent, key, report, "a URL (a string)")
         return
-    if URL_PATTERN.fullmatch(value) is None:
+    if not is_url(value):
+        why = url_problem(value)
         report.append(
             ErrorDetail(
                 join_path(parent, key),
                 "url",
                 "expected an absolute http or https URL with a host and no "
-                f"spaces, found {describe(value)}",
+                f"spaces, found {describe(value)}" + (f": {why}" if why else ""),
             )
         )
 

@@ -48,11 +48,19 @@ from ._models import (
     Tag,
     TagKind,
 )
-from ._values import GRANDFATHERED_TAGS, MAX_INT
+from ._values import (
+    GRANDFATHERED_TAGS,
+    IPRIVATE,
+    MAX_INT,
+    URL_PARTS,
+    host_too_long,
+    minus_ranges,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from hypothesis.internal.charmap import CategoryName
     from hypothesis.strategies import DrawFn, SearchStrategy
 
 __all__ = [
@@ -88,12 +96,6 @@ MAX_DATETIME = datetime(9999, 12, 30, 23, 59, 59, 999999)
 # "\n". Everything else, in every plane, is allowed, including unassigned
 # and private-use code points.
 _TEXT_LINE_CHARS = st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp"))
-# A URL holds no whitespace (Zs, Zl, Zp and the whitespace among Cc) either;
-# a host also none of the characters that end it or that URLs reserve.
-_URL_CHARS = st.characters(exclude_categories=("Cc", "Cs", "Zs", "Zl", "Zp"))
-_HOST_CHARS = st.characters(
-    exclude_categories=("Cc", "Cs", "Zs", "Zl", "Zp"), exclude_characters="/?#@[]\\:"
-)
 _LOWER_ALNUM = string.ascii_lowercase + string.digits
 
 
@@ -152,38 +154,92 @@ def _dns_names() -> SearchStrategy[str]:
 
 def _ipv6_hosts() -> SearchStrategy[str]:
     groups = st.lists(st.integers(0, 0xFFFF).map("{:x}".format), min_size=8, max_size=8)
-    return st.one_of(st.just("[::1]"), groups.map(lambda parts: "[" + ":".join(parts) + "]"))
+    return st.one_of(
+        st.just("[::1]"),
+        groups.map(lambda parts: "[" + ":".join(parts) + "]"),
+        groups.map(lambda parts: "[" + ":".join(parts[:3]) + "::" + parts[7] + "]"),
+    )
+
+
+@functools.cache
+def _url_chars(part: str) -> SearchStrategy[str]:
+    # The characters newsmodel._values.URL_PARTS gives the part (shrinking
+    # towards "0"): surrogates and private use are left out by category
+    # (private use is all the query has beyond the path), short runs of
+    # other code points by name, the few long runs by a filter.
+    ranges = URL_PARTS[part]
+    top = max(high for _, high in ranges)
+    categories: tuple[CategoryName, ...] = ("Cs",)
+    holes: tuple[tuple[int, int], ...] = ((0xD800, 0xDFFF),)
+    if minus_ranges(IPRIVATE, ranges):
+        categories, holes = ("Cs", "Co"), (*holes, *IPRIVATE)
+    outside = minus_ranges(minus_ranges(((0, top),), ranges), holes)
+    short = "".join(
+        chr(code) for low, high in outside if high - low < 64 for code in range(low, high + 1)
+    )
+    long_runs = [(low, high) for low, high in outside if high - low >= 64]
+
+    def kept(char: str) -> bool:
+        return not any(low <= ord(char) <= high for low, high in long_runs)
+
+    characters = st.characters(
+        max_codepoint=top, exclude_categories=categories, exclude_characters=short
+    )
+    return characters.filter(kept) if long_runs else characters
+
+
+@functools.cache
+def _url_part(part: str, max_size: int) -> SearchStrategy[str]:
+    # Characters of the part and percent-escapes, in either case.
+    byte = st.integers(0, 255)
+    escape = byte.map("%{:02X}".format) | byte.map("%{:02x}".format)
+    return st.lists(_url_chars(part) | escape, max_size=max_size).map("".join)
+
+
+def _iri_hosts() -> SearchStrategy[str]:
+    label = _url_part("label", 8).filter(bool)
+    return (
+        st.lists(label, min_size=1, max_size=3)
+        .map(".".join)
+        .filter(lambda host: host_too_long(host) is None)
+    )
 
 
 def urls() -> SearchStrategy[str]:
     """
-    Draw absolute ``http`` and ``https`` URLs with a host.
+    Draw absolute ``http`` and ``https`` URLs with a host: IRIs, as the rule has them.
 
-    Hosts are plain DNS names, any run of characters a host may hold
-    (internationalized names included) or IPv6 literals; a port, a path, a
-    query and a fragment may follow, with any non-space characters. The
-    scheme's case varies (``HTTPS://`` is as valid as ``https://``). Shrinks
-    towards ``https://example.com``.
+    Hosts are plain DNS names, internationalized names (any characters a
+    host label may hold, percent-escapes too) or IPv6 literals; a port, a
+    path, a query and a fragment may follow, each drawn from the characters
+    the URL rule (`newsmodel._values.URL_PARTS`) gives that part, with
+    Unicode and percent-escapes. The scheme's case varies (``HTTPS://`` is as
+    valid as ``https://``). Shrinks towards ``https://example.com``.
 
     Returns:
         A strategy for `str` values valid as a ``URL`` field.
     """
-    schemes = st.sampled_from(["https", "http", "HTTPS", "Http"])
-    hosts = st.one_of(
-        st.just("example.com"),
-        _dns_names(),
-        st.text(_HOST_CHARS, min_size=1, max_size=20),
-        _ipv6_hosts(),
+    return _urls()
+
+
+@functools.cache
+def _url_parts() -> tuple[SearchStrategy[str], ...]:
+    # Built once: a composite that built them per draw would spend its time there.
+    return (
+        st.sampled_from(["https", "http", "HTTPS", "Http"]),
+        st.one_of(st.just("example.com"), _dns_names(), _iri_hosts(), _ipv6_hosts()),
+        st.one_of(st.just(""), st.integers(0, 65535).map(":{}".format)),
+        st.one_of(st.just(""), st.just("/"), _url_part("path", 30).map("/{}".format)),
+        st.one_of(st.just(""), _url_part("query", 20).map("?{}".format)),
+        st.one_of(st.just(""), _url_part("fragment", 10).map("#{}".format)),
     )
-    ports = st.one_of(st.just(""), st.integers(0, 99999).map(":{}".format))
-    tails = st.one_of(
-        st.just(""),
-        st.just("/"),
-        st.builds(
-            "{}{}".format, st.sampled_from("/?#"), st.text(_URL_CHARS, min_size=1, max_size=40)
-        ),
-    )
-    return st.builds("{}://{}{}{}".format, schemes, hosts, ports, tails)
+
+
+@st.composite
+def _urls(draw: DrawFn) -> str:
+    # A composite, so that the strategy's repr (and the articles') stays short.
+    scheme, host, port, path, query, fragment = (draw(part) for part in _url_parts())
+    return f"{scheme}://{host}{port}{path}{query}{fragment}"
 
 
 _COMMON_LANGUAGES = (
