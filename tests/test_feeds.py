@@ -558,3 +558,77 @@ def test_from_feed_hostile_json_items_never_raise_anything_else(items: list[Any]
         and "." not in f.path[2:]
         for f in findings
     ) >= len(items)
+
+
+# ---------------------------------------------------------------- the CLI
+
+
+def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    from newsmodel import cli
+
+    status = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture
+def export(tmp_path: Any) -> Any:
+    path = tmp_path / "export.jsonl"
+    now = datetime.now(timezone.utc)
+    recent = [article(url=f"https://e.example/{i}", date_published=now, date_modified=None)
+              for i in range(3)]  # fmt: skip
+    path.write_text("".join(nm.dumps(a) + "\n" for a in [*recent, article()]))
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["rss", "atom", "jsonfeed"])
+def test_cli_convert_to_a_feed(capsys: pytest.CaptureFixture[str], export: Any, fmt: str) -> None:
+    status, out, err = _cli(
+        capsys, "convert", str(export), "--to", fmt, "--title", "News", "--link", FEED.link
+    )
+    assert (status, err) == (0, "")
+    back = nm.from_feed(out)
+    assert [a.url for a in back] == [f"https://e.example/{i}" for i in range(3)] + [article().url]
+
+
+def test_cli_convert_to_a_feed_needs_a_title(
+    capsys: pytest.CaptureFixture[str], export: Any
+) -> None:
+    status, _, err = _cli(capsys, "convert", str(export), "--to", "rss")
+    assert status == 2
+    assert "--title and --link" in err
+
+
+def test_cli_convert_to_a_sitemap_reports_what_it_leaves_out(
+    capsys: pytest.CaptureFixture[str], export: Any
+) -> None:
+    status, out, err = _cli(
+        capsys, "convert", str(export), "--to", "sitemap", "--publication", "KI"
+    )
+    assert status == 0
+    assert len(ET.fromstring(out)) == 3  # the old article is left out, and said so
+    assert "$.articles[3]: dropped" in err
+    status, out, _ = _cli(
+        capsys, "convert", str(export), "--to", "sitemap", "--publication", "KI",
+        "--max-age-days", "0",
+    )  # fmt: skip
+    assert len(ET.fromstring(out)) == 4
+
+
+def test_cli_extract_reads_a_feed(capsys: pytest.CaptureFixture[str], tmp_path: Any) -> None:
+    path = tmp_path / "feed.xml"
+    path.write_text(nm.to_atom([article()], FEED))
+    status, out, err = _cli(capsys, "extract", str(path))
+    assert status == 0
+    assert nm.loads(out.splitlines()[0]).url == article().url
+    assert "read the author" in err  # the findings are notes
+
+
+def test_looks_like_feed() -> None:
+    from newsmodel._feed_import import looks_like_feed
+
+    assert looks_like_feed(nm.to_rss([article()], FEED).encode())
+    assert looks_like_feed(nm.to_atom([article()], FEED).encode())
+    assert looks_like_feed(nm.to_json_feed([article()], FEED).encode())
+    assert not looks_like_feed(b"<!doctype html><html><body><feed></feed></body></html>")
+    assert not looks_like_feed(b'{"url": "https://e.example/"}')

@@ -97,8 +97,9 @@ def test_a_url_listed_twice_is_reported() -> None:
     assert [(f.path, f.code) for f in findings] == [("$.articles[1]", "dropped")]
 
 
-def test_no_articles_no_documents() -> None:
-    assert nm.to_news_sitemap([], "KI", now=NOW) == []
+def test_no_articles_one_empty_document() -> None:
+    (document,) = nm.to_news_sitemap([], "KI", now=NOW)
+    assert urls(document) == []
 
 
 def test_bad_arguments_are_validation_errors() -> None:

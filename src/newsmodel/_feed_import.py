@@ -100,6 +100,19 @@ def from_feed(
     return articles
 
 
+_FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]")
+_PAGE_ROOT = re.compile(rb"<html[\s>]", re.I)
+
+
+def looks_like_feed(data: bytes) -> bool:
+    """Whether *data* begins like an RSS, Atom or JSON Feed document (not an HTML page)."""
+    head = data[:2048]
+    if _looks_like_json(head):
+        return b"jsonfeed.org/version" in data[:65536]
+    feed, page = _FEED_ROOT.search(head), _PAGE_ROOT.search(head)
+    return feed is not None and (page is None or feed.start() < page.start())
+
+
 def _looks_like_json(data: object) -> bool:
     if not isinstance(data, (str, bytes)):
         return False

@@ -385,7 +385,7 @@ class _Reader:
                 where = join_path(renditions[0][1], size)
                 self.note(where, "dropped", f"expected a size in pixels, found {describe(pixels)}")
         for description, where in _objects(
-            item.get("descriptions"), join_path(path, "descriptions"), []
+            item.get("descriptions"), join_path(path, "descriptions"), self.findings
         ):
             field = {"caption": "caption", "alt-text": "alt_text"}.get(description.get("role", ""))
             if field is None:
@@ -416,10 +416,13 @@ class _Reader:
             "relation": item["rel"],
         }
         for description, where in _objects(
-            item.get("descriptions"), join_path(path, "descriptions"), []
+            item.get("descriptions"), join_path(path, "descriptions"), self.findings
         ):
-            if description.get("role") == "teaser":
-                story["teaser"] = self.text(description.get("value"), where, one_line=False)
+            if description.get("role") == "teaser" and "teaser" not in story:
+                value = description.get("value")
+                story["teaser"] = self.text(value, join_path(where, "value"), one_line=False)
+            else:
+                self.note(where, "dropped", "a related story has one teaser only")
         if item.get("firstCreated") is not None:
             where = join_path(path, "firstCreated")
             parsed = w.parse_wild_datetime(item["firstCreated"], where, self.findings, None)

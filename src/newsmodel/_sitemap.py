@@ -74,6 +74,9 @@ def to_news_sitemap(
     """
     Return *articles* as Google News sitemaps: one XML document per 1,000 URLs.
 
+    There is always one document at least: with no article to list, an
+    empty ``urlset``.
+
     Each article is a ``url`` with ``loc`` and ``news:news``: the
     ``news:publication`` (*publication_name*, and the article's language as
     an ISO 639 code), ``news:publication_date`` (W3C datetime, with the
@@ -147,8 +150,7 @@ def to_news_sitemap(
         _url(urlset, article, name, language, path, out)
         count += 1
     out.done()
-    if urlset is not None:
-        documents.append(_xml(urlset))
+    documents.append(_xml(urlset if urlset is not None else ET.Element(f"{{{SITEMAP}}}urlset")))
     return documents
 
 

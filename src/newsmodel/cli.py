@@ -195,6 +195,11 @@ Read articles in the wire format (a .json file holds one, a .jsonl file one a li
   microdata  an HTML fragment with schema.org microdata
   ninjs      IPTC ninjs 3.1
   page       a standalone HTML page with both markups, to preview the article
+  rss        an RSS 2.0 feed of the articles (needs --title and --link)
+  atom       an Atom 1.0 feed of the articles (needs --title and --link)
+  jsonfeed   a JSON Feed 1.1 of the articles (needs --title and --link)
+  sitemap    a Google News sitemap (needs --publication; the last two days only,
+             unless --max-age-days says otherwise; at most 1,000 articles)
 
 An invalid input is reported as 'validate' reports it, and nothing is printed.
 """
@@ -205,11 +210,13 @@ examples:
   newsmodel convert article.json --to jsonld --indent 4
   newsmodel convert article.json --to page -o preview.html
   newsmodel convert export.jsonl --to ninjs > export.ninjs.jsonl
+  newsmodel convert export.jsonl --to rss --title "News" --link https://example.com/
+  newsmodel convert export.jsonl --to sitemap --publication "The Example Times"
 """
 
 _EXTRACT_DESCRIPTION = """\
-Find the articles marked up in an HTML page (schema.org JSON-LD or microdata) and
-print them as canonical JSON, one article a line (JSON Lines), or with --format json
+Find the articles marked up in an HTML page (schema.org JSON-LD or microdata), or
+the items of an RSS, Atom or JSON Feed document, and print them as canonical JSON, one article a line (JSON Lines), or with --format json
 as one indented JSON array. What was repaired in the markup (entities in a headline,
 "By " in an author's name) and what was dropped is reported on stderr as notes.
 Exit status 1 when the page has no article, or an article that cannot be made valid.
@@ -375,8 +382,21 @@ def _add_others(commands: Any, add_help: Callable[[argparse.ArgumentParser], Non
     convert.add_argument(
         "--to",
         required=True,
-        choices=("json", "jsonld", "microdata", "ninjs", "page"),
+        choices=("json", "jsonld", "microdata", "ninjs", "page", *_FEED_FORMATS),
         help="the output format",
+    )
+    feeds = convert.add_argument_group("feeds and sitemaps")
+    feeds.add_argument("--title", metavar="TEXT", help="the feed's title")
+    feeds.add_argument("--link", metavar="URL", help="the site the feed belongs to")
+    feeds.add_argument("--description", metavar="TEXT", help="what the feed carries")
+    feeds.add_argument("--feed-url", metavar="URL", help="where the feed is published")
+    feeds.add_argument("--language", metavar="TAG", help="the feed's language")
+    feeds.add_argument("--publication", metavar="NAME", help="the news sitemap's publication")
+    feeds.add_argument(
+        "--max-age-days",
+        type=float,
+        metavar="DAYS",
+        help="the news sitemap's oldest article, in days (default 2; 0 for no limit)",
     )
     convert.add_argument(
         "--indent",
@@ -403,7 +423,9 @@ def _add_others(commands: Any, add_help: Callable[[argparse.ArgumentParser], Non
     )
     add_help(extract)
     extract.set_defaults(run=_run_extract)
-    extract.add_argument("path", metavar="PAGE", help="an HTML file, or - for stdin")
+    extract.add_argument(
+        "path", metavar="PAGE", help="an HTML file or a feed (RSS, Atom, JSON Feed), or - for stdin"
+    )
     extract.add_argument(
         "--base-url", metavar="URL", help="the page's address, to resolve relative URLs"
     )
@@ -1240,10 +1262,57 @@ def _run_convert(args: argparse.Namespace) -> int:
         text = "".join(as_json(convert(a)) + "\n" for a in articles)
     elif to == "microdata":
         text = "\n".join(convert(a).rstrip("\n") + "\n" for a in articles)
+    elif to in _FEED_FORMATS:
+        text = _feed_text(to, articles, args)
     else:
         text = _page(articles, *page_parts)
     _write_output(text, args.output)
     return OK
+
+
+_FEED_FORMATS = ("rss", "atom", "jsonfeed", "sitemap")
+
+
+def _feed_text(to: str, articles: list[Any], args: argparse.Namespace) -> str:
+    """Return *articles* as a feed or a news sitemap; notes for what was left out go to stderr."""
+    findings: list[Any] = []
+    if to == "sitemap":
+        if not args.publication:
+            raise UsageError("newsmodel convert: error: --to sitemap needs --publication NAME")
+        from datetime import timedelta  # noqa: PLC0415
+
+        days = 2.0 if args.max_age_days is None else args.max_age_days
+        documents = newsmodel.to_news_sitemap(
+            articles,
+            args.publication,
+            max_age=timedelta(days=days) if days > 0 else None,
+            findings=findings,
+        )
+        if len(documents) > 1:
+            msg = (
+                f"newsmodel convert: error: {len(documents)} sitemaps needed: a news sitemap "
+                "holds at most 1,000 articles (write several with newsmodel.to_news_sitemap)"
+            )
+            raise UsageError(msg)
+        (text,) = documents
+    else:
+        if not args.title or not args.link:
+            raise UsageError(f"newsmodel convert: error: --to {to} needs --title and --link")
+        feed = newsmodel.Feed(
+            title=args.title,
+            link=args.link,
+            description=args.description,
+            language=args.language,
+            self_url=args.feed_url,
+        )
+        if to == "jsonfeed":
+            text = newsmodel.to_json_feed(articles, feed)
+        else:
+            writer = newsmodel.to_rss if to == "rss" else newsmodel.to_atom
+            text = writer(articles, feed, findings=findings)
+    name = args.path if args.path != "-" else "<stdin>"
+    _report_invalid(name, [(0, 0, f.path, f.code, f.message, "note") for f in findings])
+    return text.rstrip("\n") + "\n"
 
 
 def _page(
@@ -1301,14 +1370,29 @@ def _call_extract(
         raise UsageError(f"newsmodel: error: {error}") from None
 
 
+def _call_from_feed(data: bytes, default_tz: str | None, findings: list[Any]) -> list[Any]:
+    """Call ``newsmodel.from_feed`` on a feed document."""
+    try:
+        return newsmodel.from_feed(data, default_tz=default_tz, findings=findings)
+    except ImportError as error:
+        msg = f"newsmodel: error: reading RSS and Atom needs the feeds extra (feedparser): {error}"
+        raise UsageError(msg) from None
+
+
 def _run_extract(args: argparse.Namespace) -> int:
     _check_zone(args, "extract", needs_lenient=False)
     name, data = _read_input(args.path)
     line, column = _markup_position(data.decode("utf-8", "replace"))
     findings: list[Any] = []
+    from ._feed_import import looks_like_feed  # noqa: PLC0415
+
     try:
-        # The bytes: extract decodes them as browsers do, reporting each guess.
-        articles = _call_extract(data, args.base_url, args.default_tz, findings)
+        if looks_like_feed(data):
+            line, column = 1, 1
+            articles = _call_from_feed(data, args.default_tz, findings)
+        else:
+            # The bytes: extract decodes them as browsers do, reporting each guess.
+            articles = _call_extract(data, args.base_url, args.default_tz, findings)
     except ValidationError as error:
         problems = [(line, column, e.path, e.code, e.message, "error") for e in error.errors]
         _report_invalid(name, problems)
