@@ -607,7 +607,7 @@ def test_cli_convert_to_a_sitemap_reports_what_it_leaves_out(
     )
     assert status == 0
     assert len(ET.fromstring(out)) == 3  # the old article is left out, and said so
-    assert "$.articles[3]: dropped" in err
+    assert "$.articles[3]: note: dropped" in err
     status, out, _ = _cli(
         capsys, "convert", str(export), "--to", "sitemap", "--publication", "KI",
         "--max-age-days", "0",

@@ -100,7 +100,7 @@ def from_feed(
     return articles
 
 
-_FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]")
+_FEED_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:rss|feed|RDF)[\s>]")
 _PAGE_ROOT = re.compile(rb"<html[\s>]", re.I)
 
 

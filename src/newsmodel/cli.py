@@ -1311,7 +1311,7 @@ def _feed_text(to: str, articles: list[Any], args: argparse.Namespace) -> str:
             writer = newsmodel.to_rss if to == "rss" else newsmodel.to_atom
             text = writer(articles, feed, findings=findings)
     name = args.path if args.path != "-" else "<stdin>"
-    _report_invalid(name, [(0, 0, f.path, f.code, f.message, "note") for f in findings])
+    _report_invalid(name, [(1, 1, f.path, f.code, f.message, "note") for f in findings])
     return text.rstrip("\n") + "\n"
 
 
