@@ -28,8 +28,8 @@ FEED = nm.Feed(
     updated=datetime(2024, 10, 14, 9, 0, tzinfo=KYIV),
 )
 WRITERS = {"rss": nm.to_rss, "atom": nm.to_atom}
-# Feeds carry no quotes and no related stories: articles without them draw
-# several times faster (one test draws whole articles).
+# Feeds carry no quotes and no related stories (the writers never look at
+# them): articles without them draw several times faster.
 ARTICLES = strategies.articles(quotes=st.nothing(), related=st.nothing())
 
 
@@ -241,7 +241,7 @@ def _instant(text: str) -> datetime:
     return found
 
 
-@given(st.lists(strategies.articles(), max_size=3))
+@given(st.lists(ARTICLES, max_size=3))
 def test_rss_reads_back_with_feedparser(articles: list[nm.Article]) -> None:
     entries = _feedparser_entries(nm.to_rss(articles, FEED, findings=[]))
     assert len(entries) == len(articles)
@@ -284,15 +284,16 @@ def _compare_common(a: nm.Article, entry: Any) -> None:
         assert "content" not in entry
 
 
-@given(st.lists(ARTICLES, max_size=3))
-def test_json_feed_reads_back(articles: list[nm.Article]) -> None:
-    items = orjson.loads(nm.to_json_feed(articles, FEED))["items"]
-    for a, item in zip(articles, items, strict=True):
-        assert item["title"] == a.headline
-        assert datetime.fromisoformat(item["date_published"]) == a.date_published
-        assert [x["name"] for x in item.get("authors", [])] == [x.name for x in a.authors]
-        assert item.get("summary") == a.description
-        assert item.get("tags", []) == [t.name for t in a.tags]
+def test_json_feed_reads_back_as_json() -> None:
+    a = article()
+    (item,) = orjson.loads(nm.to_json_feed([a], FEED))["items"]
+    assert item["title"] == a.headline
+    assert datetime.fromisoformat(item["date_published"]) == a.date_published
+    assert item["summary"] == a.description
+    assert item["content_html"] == (
+        "<p>First paragraph with &lt;script&gt;alert(1)&lt;/script&gt;.</p>\n"
+        "<p>Line one<br>line two.</p>"
+    )
 
 
 # ------------------------------------------------------------------ from_feed

@@ -157,8 +157,13 @@ def _xml_entries(
     entries = [_plain(entry) for entry in parsed.entries]
     raw = data if isinstance(data, str) else data.decode("utf-8", "replace")
     if _MOJIBAKE.search(raw):
+        # feedparser's repair changed a Latin-1-only text with a lead and a
+        # continuation byte: it lies in such a run of the document.
+        runs = "\x00".join(
+            run for run in _LATIN_1_RUN.findall(raw) if _MOJIBAKE.search(run) is not None
+        )
         for entry in entries:
-            _undo_mojibake_repair(entry, raw)
+            _undo_mojibake_repair(entry, raw, runs)
     if _C1.search(raw):
         findings.append(
             Finding(
@@ -176,6 +181,7 @@ def _xml_entries(
 # a Latin-1 lead byte and a continuation byte as characters.
 _MOJIBAKE = re.compile("[\xc2-\xf4][\x80-\xbf]")
 _C1 = re.compile("[\x80-\x9f]")
+_LATIN_1_RUN = re.compile("[\x00-\xff]+")
 
 
 def _plain(entry: Any) -> dict[str, Any]:
@@ -188,13 +194,15 @@ def _plain(entry: Any) -> dict[str, Any]:
     return plain
 
 
-def _undo_mojibake_repair(entry: dict[str, Any], raw: str) -> None:
+def _undo_mojibake_repair(entry: dict[str, Any], raw: str, runs: str) -> None:
     # Give back the text the document holds where feedparser changed it.
+
     def undo(value: object) -> object:
         if not isinstance(value, str) or value.isascii():
             return value
         original = value.encode("utf-8").decode("latin-1")
-        if original != value and 0 < _count(raw, original) >= _count(raw, value):
+        found = _count(runs, original)
+        if found and found >= _count(raw, value):
             return original  # every place the text could come from holds the original
         return value
 
