@@ -110,7 +110,8 @@ def feedgen_feed(articles: list[nm.Article], kind: str) -> bytes:
             entry.media.content(url=image.url, medium="image", **sizes)
         entry.published(a.date_published)
         entry.updated(a.date_modified or a.date_published)
-    return generator.rss_str() if kind == "rss" else generator.atom_str()
+    document: bytes = generator.rss_str() if kind == "rss" else generator.atom_str()
+    return document
 
 
 def operations(articles: list[nm.Article]) -> dict[str, Callable[[], object]]:

@@ -137,7 +137,9 @@ def _xml_entries(
     try:
         import feedparser  # noqa: PLC0415 - an optional dependency, loaded when used
     except ImportError as error:  # pragma: no cover - the tests install it
-        msg = "reading RSS and Atom needs feedparser: pip install 'newsmodel[feeds]'"
+        from ._distribution import install_hint  # noqa: PLC0415
+
+        msg = f"newsmodel.from_feed needs the feeds extra for RSS and Atom: {install_hint('feeds')}"
         raise ImportError(msg) from error
     parsed = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=True)
     if not parsed.get("version") and not parsed.entries:

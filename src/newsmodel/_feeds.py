@@ -232,7 +232,7 @@ def to_atom(
     author on every entry: when an article has none, the feed names itself
     (its title and link) as the feed's author, which entries inherit. The
     feed's ``id`` is its ``self_url`` or else its ``link``; its ``updated``
-    is `Feed.updated`, or else the latest date among the entries.
+    is the `Feed`'s ``updated``, or else the latest date among the entries.
 
     Args:
         articles: The articles, in the order to list them.

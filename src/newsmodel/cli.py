@@ -216,9 +216,10 @@ examples:
 
 _EXTRACT_DESCRIPTION = """\
 Find the articles marked up in an HTML page (schema.org JSON-LD or microdata), or
-the items of an RSS, Atom or JSON Feed document, and print them as canonical JSON, one article a line (JSON Lines), or with --format json
-as one indented JSON array. What was repaired in the markup (entities in a headline,
-"By " in an author's name) and what was dropped is reported on stderr as notes.
+the items of an RSS, Atom or JSON Feed document, and print them as canonical JSON,
+one article a line (JSON Lines), or with --format json as one indented JSON array.
+What was repaired in the markup (entities in a headline, "By " in an author's name)
+and what was dropped is reported on stderr as notes.
 Exit status 1 when the page has no article, or an article that cannot be made valid.
 """
 
@@ -1375,7 +1376,7 @@ def _call_from_feed(data: bytes, default_tz: str | None, findings: list[Any]) ->
     try:
         return newsmodel.from_feed(data, default_tz=default_tz, findings=findings)
     except ImportError as error:
-        msg = f"newsmodel: error: reading RSS and Atom needs the feeds extra (feedparser): {error}"
+        msg = f"newsmodel: error: {error}"
         raise UsageError(msg) from None
 
 
