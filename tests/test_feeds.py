@@ -250,7 +250,7 @@ def test_rss_reads_back_with_feedparser(articles: list[nm.Article]) -> None:
         # RFC 822 carries whole seconds.
         assert _instant(entry["published"]) == a.date_published.replace(microsecond=0)
         if a.description is not None:
-            assert html_text(entry["summary"]).strip() == a.description.strip()
+            assert same([html_text(entry["summary"]).strip()], [a.description.strip()])
 
 
 @given(st.lists(ARTICLES, max_size=3))
@@ -262,24 +262,41 @@ def test_atom_reads_back_with_feedparser(articles: list[nm.Article]) -> None:
         assert _instant(entry["published"]) == a.date_published
         assert _instant(entry["updated"]) == (a.date_modified or a.date_published)
         if a.description is not None:
-            assert entry["summary"] == a.description.strip()
+            assert same([entry["summary"]], [a.description.strip()])
         for author, person in zip(a.authors, entry.get("authors", []), strict=True):
             assert person.get("href") == author.url
 
 
+def feedparser_repair(text: str) -> str:
+    """What feedparser makes of a Latin-1-only text that is valid UTF-8 as bytes."""
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+
+
+def same(got: list[str], want: list[str]) -> bool:
+    # feedparser silently "repairs" text that looks like mis-decoded UTF-8
+    # ('LÖ£' becomes 'L֣'); from_feed undoes that, feedparser alone does not.
+    return len(got) == len(want) and all(
+        g in {w, feedparser_repair(w)} for g, w in zip(got, want, strict=True)
+    )
+
+
 def _compare_common(a: nm.Article, entry: Any) -> None:
-    assert entry["title"] == a.headline.strip()
+    assert same([entry["title"]], [a.headline.strip()])
     assert entry["link"] == a.url
-    assert [p["name"] for p in entry.get("authors", [])] == [x.name.strip() for x in a.authors]
+    names = [p["name"] for p in entry.get("authors", [])]
+    assert same(names, [x.name.strip() for x in a.authors])
     # (RSS categories are element text, which feedparser trims; Atom's are attributes)
     terms = [t["term"].strip() for t in entry.get("tags", [])]
-    assert terms == [t.name.strip() for t in a.tags]
+    assert same(terms, [t.name.strip() for t in a.tags])
     assert [m["url"] for m in entry.get("media_content", [])] == [i.url for i in a.images]
     if a.body:
         content = entry["content"][0]["value"]
         paragraphs = re.findall(r"<p>(.*?)</p>", content, re.S)
         # (feedparser's HTML sanitizer trims each paragraph's ends)
-        assert [html_text(p).strip() for p in paragraphs] == [p.strip() for p in a.body]
+        assert same([html_text(p).strip() for p in paragraphs], [p.strip() for p in a.body])
     else:
         assert "content" not in entry
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from . import _import as imp
+from . import _values as v
 from . import _wild as w
 from ._errors import ErrorDetail, Finding, ValidationError, describe, join_path
 
@@ -184,6 +185,7 @@ def _xml_entries(
 _MOJIBAKE = re.compile("[\xc2-\xf4][\x80-\xbf]")
 _C1 = re.compile("[\x80-\x9f]")
 _LATIN_1_RUN = re.compile("[\x00-\xff]+")
+_TEXT_PIECE = re.compile("[^<>]+")
 
 
 def _plain(entry: Any) -> dict[str, Any]:
@@ -199,14 +201,21 @@ def _plain(entry: Any) -> dict[str, Any]:
 def _undo_mojibake_repair(entry: dict[str, Any], raw: str, runs: str) -> None:
     # Give back the text the document holds where feedparser changed it.
 
+    def undo_piece(match: re.Match[str]) -> str:
+        piece = match.group()
+        if piece.isascii():
+            return piece
+        original = piece.encode("utf-8").decode("latin-1")
+        found = _count(runs, original)
+        if found and found >= _count(raw, piece):
+            return original  # every place the text could come from holds the original
+        return piece
+
     def undo(value: object) -> object:
         if not isinstance(value, str) or value.isascii():
             return value
-        original = value.encode("utf-8").decode("latin-1")
-        found = _count(runs, original)
-        if found and found >= _count(raw, value):
-            return original  # every place the text could come from holds the original
-        return value
+        # Piece by piece between tags: feedparser's sanitizer rewrites the tags.
+        return _TEXT_PIECE.sub(undo_piece, value)
 
     for key in ("title", "summary", "id"):
         if key in entry:
@@ -472,9 +481,10 @@ class _Item:
             if raw is None:
                 continue
             where = self.at(source)
-            parsed = feed_date(raw, where, self.findings, default_tz)
-            if isinstance(parsed, str):
-                self.problems.append(ErrorDetail(where, "timezone", parsed))
+            required = key == "date_published"
+            parsed = feed_date(raw, where, self.findings, default_tz, required=required)
+            if isinstance(parsed, ValueError):  # a DateParseError, to raise
+                self.problems.append(ErrorDetail(where, parsed.code, parsed.message))
             elif parsed is not None:
                 self.put(key, parsed.isoformat(), where)
         first, last = self.wire.get("date_published"), self.wire.get("date_modified")
@@ -584,14 +594,20 @@ class _Item:
 
 
 def feed_date(
-    value: object, path: str, findings: Findings, default_tz: tzinfo | None
-) -> datetime | str | None:
+    value: object,
+    path: str,
+    findings: Findings,
+    default_tz: tzinfo | None,
+    *,
+    required: bool = True,
+) -> datetime | v.DateParseError | None:
     """
     Read a feed's date text, keeping its offset.
 
     RFC 822 (RSS) is read as such, RFC 3339 (Atom, JSON Feed) and what
     publishers write instead by `newsmodel._wild.parse_wild_datetime`, which
-    reports its repairs. Returns what that function returns.
+    reports its repairs. Returns what that function returns (*required* as
+    there: False for a date the article can do without).
     """
     match = _RFC822.match(value) if isinstance(value, str) else None
     if match is not None:
@@ -607,7 +623,7 @@ def feed_date(
                     Finding(path, "repaired", f"read the two-digit year as {parsed.year}")
                 )
             return parsed
-    return w.parse_wild_datetime(value, path, findings, default_tz)
+    return w.parse_wild_datetime(value, path, findings, default_tz, required=required)
 
 
 def _html_paragraphs(value: str, path: str, findings: Findings) -> list[str]:

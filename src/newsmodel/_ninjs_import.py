@@ -271,9 +271,10 @@ class _Reader:
         ):
             if raw is None:
                 continue
-            parsed = w.parse_wild_datetime(raw, where, self.findings, None)
-            if isinstance(parsed, str):
-                self.problems.append(ErrorDetail(where, "timezone", parsed))
+            required = key == "date_published"
+            parsed = w.parse_wild_datetime(raw, where, self.findings, None, required=required)
+            if isinstance(parsed, ValueError):  # a DateParseError, to raise
+                self.problems.append(ErrorDetail(where, parsed.code, parsed.message))
             elif parsed is not None:
                 self.put(key, parsed.isoformat(), where)
         for index, (item, path) in enumerate(self.items("genres")):
@@ -425,8 +426,12 @@ class _Reader:
                 self.note(where, "dropped", "a related story has one teaser only")
         if item.get("firstCreated") is not None:
             where = join_path(path, "firstCreated")
-            parsed = w.parse_wild_datetime(item["firstCreated"], where, self.findings, None)
-            if not isinstance(parsed, str) and parsed is not None:
+            parsed = w.parse_wild_datetime(
+                item["firstCreated"], where, self.findings, None, required=False
+            )
+            if isinstance(parsed, ValueError):  # no zone: the story can do without its date
+                self.note(where, "dropped", f"{parsed.message}; left it out")
+            elif parsed is not None:
                 story["date_published"] = parsed.isoformat()
         if item.get("by") is not None:
             self.note(
