@@ -34,7 +34,7 @@ nitpicky = True
 # docstrings and signatures make.
 nitpick_ignore_regex = [
     (r"py:.*", r"(datetime|zoneinfo|collections\.abc|typing|enum|json)(\..*)?"),
-    (r"py:.*", r"(date|datetime|tzinfo|Mapping|Sequence|Any|ValueError|TypeError)"),
+    (r"py:.*", r"(date|datetime|timedelta|tzinfo|Mapping|Sequence|Any|ValueError|TypeError)"),
     (r"py:.*", r"(pydantic|pydantic_core|cs|JsonSchemaValue)(\..*)?"),  # newsmodel.pydantic
 ]
 

@@ -30,12 +30,17 @@ if _typing.TYPE_CHECKING:
     from typing import Any
 
     from ._extract import extract
+    from ._feed import Feed
+    from ._feed_import import from_feed
+    from ._feeds import to_atom, to_json_feed, to_rss
     from ._import import from_jsonld
     from ._jsonld import jsonld_script, to_jsonld
     from ._lint import lint
     from ._microdata import to_microdata
     from ._ninjs import to_ninjs
+    from ._ninjs_import import from_ninjs
     from ._schema import json_schema
+    from ._sitemap import to_news_sitemap
 
 __all__ = [
     "NO_INPUT",
@@ -44,6 +49,7 @@ __all__ = [
     "ArticleKind",
     "Author",
     "ErrorDetail",
+    "Feed",
     "Finding",
     "Image",
     "Organization",
@@ -57,29 +63,42 @@ __all__ = [
     "dumps",
     "extract",
     "from_dict",
+    "from_feed",
     "from_jsonld",
+    "from_ninjs",
     "json_schema",
     "jsonld_script",
     "lint",
     "loads",
+    "to_atom",
     "to_dict",
+    "to_json_feed",
     "to_jsonld",
     "to_microdata",
+    "to_news_sitemap",
     "to_ninjs",
+    "to_rss",
 ]
 
 
 # The other formats load when first used, so that `import newsmodel` (and so
 # the command line's start-up) pays only for the model and canonical JSON.
 _LAZY = {
+    "Feed": "._feed",
     "extract": "._extract",
+    "from_feed": "._feed_import",
     "from_jsonld": "._import",
+    "from_ninjs": "._ninjs_import",
     "json_schema": "._schema",
     "jsonld_script": "._jsonld",
     "lint": "._lint",
+    "to_atom": "._feeds",
+    "to_json_feed": "._feeds",
     "to_jsonld": "._jsonld",
     "to_microdata": "._microdata",
+    "to_news_sitemap": "._sitemap",
     "to_ninjs": "._ninjs",
+    "to_rss": "._feeds",
 }
 
 

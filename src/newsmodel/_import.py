@@ -18,7 +18,7 @@ import functools
 import json
 import re
 from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 from urllib.parse import urljoin
 
 import orjson
@@ -1147,7 +1147,17 @@ _MAX_ROUNDS = 20
 _STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[([0-9]+)\]")
 
 
-def _load(mapping: _Mapping) -> Article:
+class Mapped(Protocol):
+    """A node mapped to the wire format, with where each value came from (`_load` reads it)."""
+
+    wire: dict[str, Any]
+    sources: dict[str, str]
+    problems: list[tuple[str, ErrorDetail]]
+    findings: Findings
+    path: str
+
+
+def _load(mapping: Mapped) -> Article:
     """
     Load the mapped payload; an optional value that cannot be loaded is dropped, reported.
 

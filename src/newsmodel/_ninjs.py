@@ -32,6 +32,7 @@ _TAG_GROUPS = {
     TagKind.EVENT: "events",
 }
 _GENRES = {
+    ArticleKind.ARTICLE: "Article",
     ArticleKind.REPORTAGE: "Reportage",
     ArticleKind.ANALYSIS: "Analysis",
     ArticleKind.OPINION: "Opinion",

@@ -388,6 +388,61 @@ def iri_to_uri(iri: str) -> str:
 _NOT_ASCII = re.compile("[^\\x00-\\x7f]+")
 
 
+def uri_to_iri(uri: str) -> str:
+    """
+    Map a URI back to an IRI as RFC 3987 §3.2 says: decode what spells non-ASCII.
+
+    Each run of percent-escapes that is the UTF-8 of characters outside ASCII
+    is decoded, run by run, where the URL still keeps the URL rule with it
+    decoded (a bidirectional control stays escaped); escapes of ASCII
+    characters (``%20``, ``%2F``) and bytes that are not UTF-8 stay as they
+    are. ``uri_to_iri(iri_to_uri(iri)) == iri`` for every URL whose
+    percent-escapes are all of ASCII; the result is an IRI equivalent to *uri*.
+    """
+    if "%" not in uri or not is_url(uri):
+        return uri
+    decoded = uri
+    for run in reversed(list(_ESCAPE_RUN.finditer(uri))):
+        text = _decode_escapes(run.group())
+        if text != run.group():
+            candidate = decoded[: run.start()] + text + decoded[run.end() :]
+            if is_url(candidate):
+                decoded = candidate
+    return decoded
+
+
+_ESCAPE_RUN = re.compile("(?:%[0-9A-Fa-f]{2})+")
+
+
+def _decode_escapes(run: str) -> str:
+    """Decode the escapes of *run* that make UTF-8 characters outside ASCII; keep the rest."""
+    raw = bytes.fromhex(run.replace("%", ""))
+    out: list[str] = []
+    at = 0
+    while at < len(raw):
+        lead = raw[at]
+        size = (
+            2
+            if 0xC2 <= lead <= 0xDF
+            else 3
+            if 0xE0 <= lead <= 0xEF
+            else 4
+            if 0xF0 <= lead <= 0xF4
+            else 0
+        )
+        try:
+            char = raw[at : at + size].decode("utf-8") if size else ""
+        except UnicodeDecodeError:
+            char = ""
+        if len(char) == 1:
+            out.append(char)
+            at += size
+        else:
+            out.append(run[3 * at : 3 * at + 3])
+            at += 1
+    return "".join(out)
+
+
 def _utf8_escapes(found: re.Match[str]) -> str:
     return "".join(f"%{byte:02X}" for byte in found.group().encode("utf-8"))
 

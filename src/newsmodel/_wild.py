@@ -35,12 +35,18 @@ _TAG = re.compile(r"<[^<>]*>")
 
 
 def clean_text(
-    value: object, path: Path, findings: Findings, *, one_line: bool = True
+    value: object,
+    path: Path,
+    findings: Findings,
+    *,
+    one_line: bool = True,
+    references: bool = True,
 ) -> str | None:
     """
     Return *value* as text the model accepts, or None (reported) if it has none.
 
-    HTML character references are decoded (``&amp;`` → ``&``), runs of
+    HTML character references are decoded (``&amp;`` → ``&``) unless
+    *references* is False (for text a parser has already decoded), runs of
     whitespace collapse to one space (a one-line text) or keep their line
     breaks (a text), control characters go, and surrounding whitespace is
     trimmed. A list takes its first text, as microdata repeats a property.
@@ -60,7 +66,7 @@ def clean_text(
         _drop(findings, where, value, "expected text")
         return None
     text = value
-    if "&" in text:
+    if references and "&" in text:
         decoded = html.unescape(text)
         if decoded != text:
             findings.append(Finding(where, "repaired", "decoded HTML character references"))

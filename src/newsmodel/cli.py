@@ -225,6 +225,11 @@ Read articles in the wire format (a .json file holds one, a .jsonl file one a li
   microdata  an HTML fragment with schema.org microdata
   ninjs      IPTC ninjs 3.1
   page       a standalone HTML page with both markups, to preview the article
+  rss        an RSS 2.0 feed of the articles (needs --title and --link)
+  atom       an Atom 1.0 feed of the articles (needs --title and --link)
+  jsonfeed   a JSON Feed 1.1 of the articles (needs --title and --link)
+  sitemap    a Google News sitemap (needs --publication; the last two days only,
+             unless --max-age-days says otherwise; at most 1,000 articles)
 
 A directory gives every *.json, *.jsonl and *.ndjson file below it, in one output
 (JSON Lines for json, jsonld and ninjs; one page for page). An invalid article is
@@ -239,13 +244,16 @@ examples:
   newsmodel convert article.json --to page -o preview.html
   newsmodel convert export.jsonl --to ninjs > export.ninjs.jsonl
   newsmodel convert articles/ --to json --skip-invalid > clean.jsonl
+  newsmodel convert export.jsonl --to rss --title "News" --link https://example.com/
+  newsmodel convert export.jsonl --to sitemap --publication "The Example Times"
 """
 
 _EXTRACT_DESCRIPTION = """\
-Find the articles marked up in an HTML page (schema.org JSON-LD or microdata) and
-print them as canonical JSON, one article a line (JSON Lines), or with --format json
-as one indented JSON array. What was repaired in the markup (entities in a headline,
-"By " in an author's name) and what was dropped is reported on stderr as notes.
+Find the articles marked up in an HTML page (schema.org JSON-LD or microdata), or
+the items of an RSS, Atom or JSON Feed document, and print them as canonical JSON,
+one article a line (JSON Lines), or with --format json as one indented JSON array.
+What was repaired in the markup (entities in a headline, "By " in an author's name)
+and what was dropped is reported on stderr as notes.
 Exit status 1 when the page has no article, or an article that cannot be made valid.
 """
 
@@ -417,8 +425,21 @@ def _add_others(commands: Any, add_help: Callable[[argparse.ArgumentParser], Non
     convert.add_argument(
         "--to",
         required=True,
-        choices=("json", "jsonld", "microdata", "ninjs", "page"),
+        choices=("json", "jsonld", "microdata", "ninjs", "page", *_FEED_FORMATS),
         help="the output format",
+    )
+    feeds = convert.add_argument_group("feeds and sitemaps")
+    feeds.add_argument("--title", metavar="TEXT", help="the feed's title")
+    feeds.add_argument("--link", metavar="URL", help="the site the feed belongs to")
+    feeds.add_argument("--description", metavar="TEXT", help="what the feed carries")
+    feeds.add_argument("--feed-url", metavar="URL", help="where the feed is published")
+    feeds.add_argument("--language", metavar="TAG", help="the feed's language")
+    feeds.add_argument("--publication", metavar="NAME", help="the news sitemap's publication")
+    feeds.add_argument(
+        "--max-age-days",
+        type=float,
+        metavar="DAYS",
+        help="the news sitemap's oldest article, in days (default 2; 0 for no limit)",
     )
     convert.add_argument(
         "--indent",
@@ -453,7 +474,9 @@ def _add_others(commands: Any, add_help: Callable[[argparse.ArgumentParser], Non
     )
     add_help(extract)
     extract.set_defaults(run=_run_extract)
-    extract.add_argument("path", metavar="PAGE", help="an HTML file, or - for stdin")
+    extract.add_argument(
+        "path", metavar="PAGE", help="an HTML file or a feed (RSS, Atom, JSON Feed), or - for stdin"
+    )
     extract.add_argument(
         "--base-url", metavar="URL", help="the page's address, to resolve relative URLs"
     )
@@ -1679,7 +1702,7 @@ def _run_convert(args: argparse.Namespace) -> int:
         dayfirst=args.dayfirst,
     )
     _set_settings(settings)
-    render = _renderer(args.to)
+    render = _renderer(args.to, args)
     sources = _convert_sources(args)
     loaded: list[Loaded] = []
     total = 0
@@ -1709,7 +1732,9 @@ def _run_convert(args: argparse.Namespace) -> int:
     return OK
 
 
-def _renderer(to: str) -> Callable[[list[Loaded], int | None], tuple[str, int]]:
+def _renderer(
+    to: str, args: argparse.Namespace
+) -> Callable[[list[Loaded], int | None], tuple[str, int]]:
     """
     Return the function that writes articles as ``--to`` says.
 
@@ -1718,6 +1743,8 @@ def _renderer(to: str) -> Callable[[list[Loaded], int | None], tuple[str, int]]:
     """
     if to == "page":
         return _render_page
+    if to in _FEED_FORMATS:
+        return lambda loaded, indent: (_feed_text(to, [item.article for item in loaded], args), 0)
     each = _one_article_writer(to)
     separator = "\n" if to == "microdata" else ""
 
@@ -1755,6 +1782,51 @@ def _one_article_writer(to: str) -> Callable[[Any, int | None], str]:
         return json.dumps(convert(article), indent=indent, ensure_ascii=False) + "\n"
 
     return as_json if to == "json" else as_microdata if to == "microdata" else converted
+
+
+_FEED_FORMATS = ("rss", "atom", "jsonfeed", "sitemap")
+
+
+def _feed_text(to: str, articles: list[Any], args: argparse.Namespace) -> str:
+    """Return *articles* as a feed or a news sitemap; notes for what was left out go to stderr."""
+    findings: list[Any] = []
+    if to == "sitemap":
+        if not args.publication:
+            raise UsageError("newsmodel convert: error: --to sitemap needs --publication NAME")
+        from datetime import timedelta  # noqa: PLC0415
+
+        days = 2.0 if args.max_age_days is None else args.max_age_days
+        documents = newsmodel.to_news_sitemap(
+            articles,
+            args.publication,
+            max_age=timedelta(days=days) if days > 0 else None,
+            findings=findings,
+        )
+        if len(documents) > 1:
+            msg = (
+                f"newsmodel convert: error: {len(documents)} sitemaps needed: a news sitemap "
+                "holds at most 1,000 articles (write several with newsmodel.to_news_sitemap)"
+            )
+            raise UsageError(msg)
+        (text,) = documents
+    else:
+        if not args.title or not args.link:
+            raise UsageError(f"newsmodel convert: error: --to {to} needs --title and --link")
+        feed = newsmodel.Feed(
+            title=args.title,
+            link=args.link,
+            description=args.description,
+            language=args.language,
+            self_url=args.feed_url,
+        )
+        if to == "jsonfeed":
+            text = newsmodel.to_json_feed(articles, feed)
+        else:
+            writer = newsmodel.to_rss if to == "rss" else newsmodel.to_atom
+            text = writer(articles, feed, findings=findings)
+    name = args.path if args.path != "-" else "<stdin>"
+    _report_invalid(name, [(1, 1, f.path, f.code, f.message, "note") for f in findings])
+    return text.rstrip("\n") + "\n"
 
 
 def _render_page(loaded: list[Loaded], indent: int | None) -> tuple[str, int]:
@@ -1826,6 +1898,15 @@ def _call_extract(page: bytes, settings: Settings, findings: list[Any] | None) -
         raise UsageError(f"newsmodel: error: {error}") from None
 
 
+def _call_from_feed(data: bytes, default_tz: str | None, findings: list[Any]) -> list[Any]:
+    """Call ``newsmodel.from_feed`` on a feed document."""
+    try:
+        return newsmodel.from_feed(data, default_tz=default_tz, findings=findings)
+    except ImportError as error:
+        msg = f"newsmodel: error: {error}"
+        raise UsageError(msg) from None
+
+
 def _run_extract(args: argparse.Namespace) -> int:
     _check_zone(args, "extract", needs_lenient=False)
     name, data = _read_input(args.path, args.max_document_bytes)
@@ -1845,8 +1926,14 @@ def _run_extract(args: argparse.Namespace) -> int:
         dayfirst=args.dayfirst,
         encoding=args.encoding,
     )
+    from ._feed_import import looks_like_feed  # noqa: PLC0415
+
     try:
-        articles = _call_extract(data, settings, findings)
+        if looks_like_feed(data):
+            line, column = 1, 1
+            articles = _call_from_feed(data, args.default_tz, findings)
+        else:
+            articles = _call_extract(data, settings, findings)
         out = _extracted_text(articles, args.format)
     except ValidationError as error:
         problems = [(line, column, e.path, e.code, e.message, "error") for e in error.errors]
