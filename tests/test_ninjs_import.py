@@ -262,7 +262,9 @@ def test_any_document_gives_an_article_or_a_validation_error(document: dict[str,
 def test_linked_rights_that_are_not_a_web_address_are_dropped_and_said() -> None:
     findings: list[nm.Finding] = []
     doc = {
-        **{"uri": "https://example.com/a", "headlines": [{"value": "H"}], "language": "en"},
+        "uri": "https://example.com/a",
+        "headlines": [{"value": "H"}],
+        "language": "en",
         "firstCreated": "2024-01-01T00:00:00Z",
         "associations": [
             {
