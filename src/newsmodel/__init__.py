@@ -33,6 +33,7 @@ if _typing.TYPE_CHECKING:
     from ._import import from_jsonld
     from ._jsonld import jsonld_script, to_jsonld
     from ._lint import lint
+    from ._meta_tags import to_meta_tags
     from ._microdata import to_microdata
     from ._ninjs import to_ninjs
     from ._schema import json_schema
@@ -64,6 +65,7 @@ __all__ = [
     "loads",
     "to_dict",
     "to_jsonld",
+    "to_meta_tags",
     "to_microdata",
     "to_ninjs",
 ]
@@ -78,6 +80,7 @@ _LAZY = {
     "jsonld_script": "._jsonld",
     "lint": "._lint",
     "to_jsonld": "._jsonld",
+    "to_meta_tags": "._meta_tags",
     "to_microdata": "._microdata",
     "to_ninjs": "._ninjs",
 }
