@@ -42,6 +42,13 @@ def _first_tag(page: str, names: tuple[str, ...]) -> str | None:
         name = (attrs.get("property") or attrs.get("name") or "").strip().lower()
         if name and attrs.get("content", "").strip():
             found.setdefault(name, attrs["content"])
+    if "parsely-page" in found:  # Parse.ly's older form: its keys come after the tags
+        page = json.loads(html.unescape(found["parsely-page"]))
+        for key, name in (("title", "parsely-title"), ("link", "parsely-link")):
+            if page.get(key):
+                found.setdefault(name, html.escape(page[key]))
+        if page.get("pub_date"):
+            found.setdefault("parsely-pub-date", page["pub_date"])
     return next((found[name] for name in names if name in found), None)
 
 
@@ -318,3 +325,39 @@ def test_any_tags_give_an_article_or_a_validation_error(tags: list[tuple[str, st
             assert nm.Finding("$.meta", "repaired", BUILT_FROM_META) in findings
             assert nm.from_dict(nm.to_dict(article)) == article
     assert all(path.startswith("$.meta") for path in paths)
+
+
+def test_parsely_page_json() -> None:
+    """Parse.ly's older parsely-page JSON counts as its tags, reported at its keys."""
+    data = {
+        "title": "From the JSON",
+        "link": "https://p.example/j",
+        "pub_date": "2024-01-02T03:04:05Z",
+        "authors": ["Ann Lee", 7],
+        "tags": ["one", "two"],
+    }
+    head = f"<meta name=\"parsely-page\" content='{html.escape(json.dumps(data))}'>"
+    (article,), findings = _extract(_page(head))
+
+    assert (article.headline, article.url) == ("From the JSON", "https://p.example/j")
+    assert [a.name for a in article.authors] == ["Ann Lee"]
+    assert [t.name for t in article.tags] == ["one", "two"]
+    assert any(f.path == "$.meta['parsely-page'].authors[1]" for f in findings)
+
+    articles, findings = _extract(_page('<meta name="parsely-page" content="{not json">'))
+    assert articles == []
+    assert findings[0].path == "$.meta['parsely-page']"
+    assert "invalid JSON" in findings[0].message
+
+
+def test_a_lone_article_tag_is_split_at_its_commas() -> None:
+    """Pages that list every tag in one article:tag get them one by one, reported."""
+    head = OG.replace(
+        '<meta property="article:tag" content="Rates"><meta property="article:tag" '
+        'content="Banks">',
+        '<meta property="article:tag" content="Rates, Banks">',
+    )
+    (article,), findings = _extract(_page(head))
+
+    assert [t.name for t in article.tags] == ["Rates", "Banks"]
+    assert any(f.path == "$.meta['article:tag']" and "split" in f.message for f in findings)

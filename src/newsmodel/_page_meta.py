@@ -16,9 +16,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+import orjson
+
 from . import _import
 from . import _wild as w
-from ._errors import ErrorDetail, Finding, ValidationError, join_path
+from ._errors import ErrorDetail, Finding, ValidationError, describe, join_path
 
 if TYPE_CHECKING:
     from datetime import tzinfo
@@ -123,6 +125,7 @@ def read_page_meta(
     without a zone and no *default_tz*, say.
     """
     tags = read_tags(tree)
+    tags += _parsely_page(tags, findings)
     by_name: dict[str, list[_Tag]] = {}
     for tag in tags:
         by_name.setdefault(tag.name, []).append(tag)
@@ -190,8 +193,9 @@ class _Builder:
                 Finding(
                     other.path,
                     "dropped",
-                    f"the page's tags disagree: {other.name} says {other.content.strip()!r}, "
-                    f"{chosen.name} says {chosen.content.strip()!r}; kept {chosen.name}'s",
+                    f"the page's tags disagree: {other.name} says "
+                    f"{describe(other.content.strip())}, {chosen.name} says "
+                    f"{describe(chosen.content.strip())}; kept {chosen.name}'s",
                 )
             )
 
@@ -218,8 +222,9 @@ class _Builder:
                     Finding(
                         found[0].path,
                         "dropped",
-                        f"the page's tags disagree: <html lang> says {html_lang!r}, "
-                        f"{found[0].name} says {found[0].content.strip()!r}; kept <html lang>",
+                        f"the page's tags disagree: <html lang> says {describe(html_lang)}, "
+                        f"{found[0].name} says {describe(found[0].content.strip())}; "
+                        "kept <html lang>",
                     )
                 )
             return  # the mapping takes the <html lang> as its default
@@ -252,8 +257,8 @@ class _Builder:
                         Finding(
                             tag.path,
                             "dropped",
-                            f"the page's tags disagree: {name} says {tag.content.strip()!r}; "
-                            f"kept the authors {chosen} gives",
+                            f"the page's tags disagree: {name} says "
+                            f"{describe(tag.content.strip())}; kept the authors {chosen} gives",
                         )
                     )
         if names:
@@ -264,7 +269,9 @@ class _Builder:
             tags = self.by_name.get(name)
             if not tags:
                 continue
-            if len(tags) == 1 and name != "article:tag":  # one tag a meta, never split
+            if len(tags) == 1:
+                # A lone tag is split at its commas, as many pages list all their
+                # tags in one article:tag (split_keywords reports it).
                 self.node["keywords"] = tags[0].content
                 self.sources["$.keywords"] = tags[0].path
             else:
@@ -274,7 +281,11 @@ class _Builder:
             for other in PRECEDENCE["keywords"][PRECEDENCE["keywords"].index(name) + 1 :]:
                 for tag in self.by_name.get(other, ()):
                     self.findings.append(
-                        Finding(tag.path, "dropped", f"took the tags from {name}; left these out")
+                        Finding(
+                            tag.path,
+                            "dropped",
+                            f"left out {describe(tag.content.strip())}: the tags come from {name}",
+                        )
                     )
             return
 
@@ -378,6 +389,53 @@ class _Builder:
         if not best:
             return ROOT
         return self.sources[best] + path[len(best) :] if best == "$" else self.sources[best]
+
+
+#: The keys of Parse.ly's older ``parsely-page`` JSON, and the tag each stands for.
+_PARSELY_PAGE = {
+    "title": "parsely-title",
+    "link": "parsely-link",
+    "pub_date": "parsely-pub-date",
+    "author": "parsely-author",
+    "authors": "parsely-author",
+    "section": "parsely-section",
+    "tags": "parsely-tags",
+    "image_url": "parsely-image-url",
+}
+
+
+def _parsely_page(tags: list[_Tag], findings: Findings) -> list[_Tag]:
+    """Return the tags a ``parsely-page`` JSON object stands for, after the page's own."""
+    found: list[_Tag] = []
+    for tag in tags:
+        if tag.name != "parsely-page":
+            continue
+        try:
+            value = orjson.loads(tag.content)
+        except orjson.JSONDecodeError as error:
+            findings.append(
+                Finding(tag.path, "dropped", f"expected a JSON object, found invalid JSON: {error}")
+            )
+            continue
+        if not isinstance(value, dict):
+            findings.append(
+                Finding(tag.path, "dropped", f"expected a JSON object, found {describe(value)}")
+            )
+            continue
+        for key, name in _PARSELY_PAGE.items():
+            if key not in value:
+                continue
+            where = join_path(tag.path, key)
+            items = value[key] if isinstance(value[key], list) else [value[key]]
+            for index, item in enumerate(items):
+                path = join_path(where, index) if isinstance(value[key], list) else where
+                if isinstance(item, str) and item.strip():
+                    found.append(_Tag(name, item, path))
+                elif item not in (None, ""):
+                    findings.append(
+                        Finding(path, "dropped", f"expected text, found {describe(item)}")
+                    )
+    return found
 
 
 def _image_field(name: str) -> str | None:
