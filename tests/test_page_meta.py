@@ -43,12 +43,12 @@ def _first_tag(page: str, names: tuple[str, ...]) -> str | None:
         if name and attrs.get("content", "").strip():
             found.setdefault(name, attrs["content"])
     if "parsely-page" in found:  # Parse.ly's older form: its keys come after the tags
-        page = json.loads(html.unescape(found["parsely-page"]))
+        parsely: dict[str, Any] = json.loads(html.unescape(found["parsely-page"]))
         for key, name in (("title", "parsely-title"), ("link", "parsely-link")):
-            if page.get(key):
-                found.setdefault(name, html.escape(page[key]))
-        if page.get("pub_date"):
-            found.setdefault("parsely-pub-date", page["pub_date"])
+            if parsely.get(key):
+                found.setdefault(name, html.escape(parsely[key]))
+        if parsely.get("pub_date"):
+            found.setdefault("parsely-pub-date", parsely["pub_date"])
     return next((found[name] for name in names if name in found), None)
 
 
@@ -361,3 +361,29 @@ def test_a_lone_article_tag_is_split_at_its_commas() -> None:
 
     assert [t.name for t in article.tags] == ["Rates", "Banks"]
     assert any(f.path == "$.meta['article:tag']" and "split" in f.message for f in findings)
+
+
+def test_hostile_pages() -> None:
+    """Many, huge and disagreeing tags: articles or a ValidationError, each drop reported."""
+    many_titles = "".join(f'<meta property="og:title" content="Title {i}">' for i in range(3000))
+    images = "".join(
+        f'<meta property="og:image" content="https://i.example/{i}.jpg">'
+        f'<meta property="og:image:width" content="{i + 1}">'
+        for i in range(3000)
+    )
+    huge = "x" * 1_000_000
+    date = '<meta property="article:published_time" content="2024-01-01T00:00:00Z">'
+    url = '<meta property="og:url" content="https://h.example/">'
+    (article,), findings = _extract(_page(many_titles + images + date + url))
+    assert article.headline == "Title 0"
+    assert len(article.images) == 3000
+    assert sum("disagree" in f.message for f in findings) == 2999
+
+    injected = '"><script>alert(1)</script><meta name="x'
+    (article,), _ = _extract(
+        _page(f'<meta property="og:title" content="{html.escape(injected)}">' + date + url)
+    )
+    assert article.headline == injected
+
+    (article,), _ = _extract(_page(f'<meta property="og:title" content="{huge}">' + date + url))
+    assert article.headline == huge

@@ -382,13 +382,16 @@ class _Builder:
 
     def repath(self, path: str) -> str:
         """The tag a path in the node stands for: ``$.headline`` → ``$.meta['og:title']``."""
-        best = ""
-        for key in self.sources:
-            if (path == key or path.startswith((key + ".", key + "["))) and len(key) > len(best):
-                best = key
-        if not best:
-            return ROOT
-        return self.sources[best] + path[len(best) :] if best == "$" else self.sources[best]
+        key = path
+        while key not in self.sources:
+            # Up one step: "$.image[0].width" → "$.image[0]" → "$.image" → "$".
+            cut = max(key.rfind("."), key.rfind("["))
+            if cut <= 0:
+                return ROOT
+            key = key[:cut]
+        if key == "$":
+            return ROOT + path[1:]
+        return self.sources[key]
 
 
 #: The keys of Parse.ly's older ``parsely-page`` JSON, and the tag each stands for.
