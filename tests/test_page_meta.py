@@ -387,3 +387,15 @@ def test_hostile_pages() -> None:
 
     (article,), _ = _extract(_page(f'<meta property="og:title" content="{huge}">' + date + url))
     assert article.headline == huge
+
+
+def test_tags_of_a_lower_vocabulary() -> None:
+    """Keywords that only repeat the kept tags are not reported; others are."""
+    same = OG + '<meta name="news_keywords" content="rates, BANKS">'
+    _, findings = _extract(_page(same))
+    assert not [f for f in findings if f.path == "$.meta.news_keywords"]
+
+    other = OG + '<meta name="keywords" content="rates, bonds">'
+    _, findings = _extract(_page(other))
+    (finding,) = [f for f in findings if f.path == "$.meta.keywords"]
+    assert "article:tag" in finding.message

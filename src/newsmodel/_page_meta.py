@@ -278,8 +278,11 @@ class _Builder:
                 self.node["keywords"] = [tag.content for tag in tags]
                 for index, tag in enumerate(tags):
                     self.sources[join_path("$.keywords", index)] = tag.path
+            kept = {_fold(part) for tag in tags for part in tag.content.split(",")}
             for other in PRECEDENCE["keywords"][PRECEDENCE["keywords"].index(name) + 1 :]:
                 for tag in self.by_name.get(other, ()):
+                    if {_fold(part) for part in tag.content.split(",")} <= kept:
+                        continue  # nothing the kept tags do not say
                     self.findings.append(
                         Finding(
                             tag.path,
@@ -449,6 +452,10 @@ def _image_field(name: str) -> str | None:
     if name in ("og:image:width", "og:image:height", "og:image:alt"):
         return name.rsplit(":", 1)[1]
     return None
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _is_url(text: str) -> bool:
