@@ -16,6 +16,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import orjson
 
 from . import _import
@@ -353,35 +354,30 @@ class _Builder:
             )
 
     def build(self, url: str | None, language: str | None) -> Article:
-        local: Findings = []
-        # The JSON-LD import's mapping, step by step as read_jsonld runs it,
-        # with the alt texts (which schema.org JSON-LD does not carry) added.
-        graph = _import._Graph(self.node)  # one reader, one home
-        mapping = _import._Mapping(self.node, "$", graph, local)
-        mapping.identity(url)
-        mapping.texts()
-        mapping.language(language)
-        mapping.dates(self.default_tz, dayfirst=self.dayfirst)
-        mapping.people()
-        mapping.media()
-        self.alt_texts(mapping.wire, local)
-        try:
-            article = _import._load(mapping.wire, mapping.sources, mapping.problems, mapping.path)
-        except ValidationError as error:
+        # The JSON-LD import reads the node: one reader, one home.
+        graph = _import._Graph(self.node)
+        result = _import._read_node(
+            self.node, "$", graph, url, language, self.default_tz, dayfirst=self.dayfirst
+        )
+        self.findings.extend(
+            Finding(self.repath(f.path), f.code, f.message) for f in result.findings
+        )
+        if result.article is None:
             raise ValidationError(
-                [ErrorDetail(self.repath(e.path), e.code, e.message) for e in error.errors]
-            ) from None
-        finally:
-            self.findings.extend(Finding(self.repath(f.path), f.code, f.message) for f in local)
-        return article
+                [ErrorDetail(self.repath(e.path), e.code, e.message) for e in result.errors]
+            )
+        return self.with_alt_texts(result.article)
 
-    def alt_texts(self, wire: dict[str, Any], local: Findings) -> None:
-        for image in wire.get("images", ()):
-            alt = self.alts.get(image["url"])
-            if alt is not None:
-                text = w.clean_text(alt.content, alt.path, local)
-                if text:
-                    image["alt_text"] = text
+    def with_alt_texts(self, article: Article) -> Article:
+        """Give each image its ``og:image:alt``, which schema.org JSON-LD has no place for."""
+        images = []
+        for image in article.images:
+            alt = self.alts.get(image.url)
+            text = w.clean_text(alt.content, alt.path, self.findings) if alt else None
+            images.append(attrs.evolve(image, alt_text=text) if text else image)
+        if images == list(article.images):
+            return article
+        return attrs.evolve(article, images=images)
 
     def repath(self, path: str) -> str:
         """The tag a path in the node stands for: ``$.headline`` → ``$.meta['og:title']``."""
