@@ -48,6 +48,7 @@ def operations(article: nm.Article) -> dict[str, Callable[[], object]]:
         "to_jsonld": lambda: nm.to_jsonld(article),
         "jsonld_script": lambda: nm.jsonld_script(article),
         "to_microdata": lambda: nm.to_microdata(article),
+        "to_meta_tags": lambda: nm.to_meta_tags(article),
         "from_jsonld (dict)": lambda: from_jsonld(document),
         "from_jsonld (str)": lambda: from_jsonld(text),
         "nm.loads (for scale)": lambda: nm.loads(nm.dumps(article)),

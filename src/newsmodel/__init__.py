@@ -36,6 +36,7 @@ if _typing.TYPE_CHECKING:
     from ._import import from_jsonld
     from ._jsonld import jsonld_script, to_jsonld
     from ._lint import lint
+    from ._meta_tags import to_meta_tags
     from ._microdata import to_microdata
     from ._ninjs import to_ninjs
     from ._ninjs_import import from_ninjs
@@ -74,6 +75,7 @@ __all__ = [
     "to_dict",
     "to_json_feed",
     "to_jsonld",
+    "to_meta_tags",
     "to_microdata",
     "to_news_sitemap",
     "to_ninjs",
@@ -95,6 +97,7 @@ _LAZY = {
     "to_atom": "._feeds",
     "to_json_feed": "._feeds",
     "to_jsonld": "._jsonld",
+    "to_meta_tags": "._meta_tags",
     "to_microdata": "._microdata",
     "to_news_sitemap": "._sitemap",
     "to_ninjs": "._ninjs",

@@ -8,8 +8,8 @@ every article node of them (one article node that cannot be built loses only
 itself).
 What the page itself says fills what the markup leaves out: ``<html lang>``
 the language, ``<link rel=canonical>`` (or the caller's ``base_url``) the url.
-A page with no article markup gives no articles: nothing is guessed from the
-page's text.
+A page with no article markup falls back to its Open Graph and ``<meta>``
+tags (`newsmodel._page_meta`); nothing is guessed from the page's text.
 """
 
 from __future__ import annotations
@@ -196,7 +196,9 @@ def extract(
         microdata (several in one block too: an ``@graph``, an array, an
         ``ItemList``); an article marked up twice (same url) counts once, the
         first kept; a second copy that differs is reported as ``dropped``.
-        A page without article markup gives an empty list. An article node
+        A page without article markup gives the article its Open Graph and
+        ``<meta>`` tags describe (with a finding saying so), or an empty list
+        when they give no publication date or title. An article node
         that makes no valid article is left out, and reported: an
         ``unbuilt_article`` finding at the node's path and an
         ``article_error`` finding for each problem (the command
@@ -278,6 +280,13 @@ def extract(
                 )
     if problems and not articles:
         raise ValidationError(problems)
+    if not articles:
+        from ._page_meta import read_page_meta  # noqa: PLC0415 - only for pages without markup
+
+        from_tags = read_page_meta(
+            tree, url=url, language=language, default_tz=zone, dayfirst=order, findings=report
+        )
+        articles.extend([from_tags] if from_tags is not None else [])
     return articles
 
 

@@ -224,6 +224,7 @@ Read articles in the wire format (a .json file holds one, a .jsonl file one a li
   jsonld     schema.org JSON-LD
   microdata  an HTML fragment with schema.org microdata
   ninjs      IPTC ninjs 3.1
+  meta       the <head> tags for sharing: Open Graph, Twitter/X card, canonical link
   page       a standalone HTML page with both markups, to preview the article
   rss        an RSS 2.0 feed of the articles (needs --title and --link)
   atom       an Atom 1.0 feed of the articles (needs --title and --link)
@@ -244,6 +245,7 @@ examples:
   newsmodel convert article.json --to page -o preview.html
   newsmodel convert export.jsonl --to ninjs > export.ninjs.jsonl
   newsmodel convert articles/ --to json --skip-invalid > clean.jsonl
+  newsmodel convert article.json --to meta              the tags for the page's <head>
   newsmodel convert export.jsonl --to rss --title "News" --link https://example.com/
   newsmodel convert export.jsonl --to sitemap --publication "The Example Times"
 """
@@ -425,7 +427,7 @@ def _add_others(commands: Any, add_help: Callable[[argparse.ArgumentParser], Non
     convert.add_argument(
         "--to",
         required=True,
-        choices=("json", "jsonld", "microdata", "ninjs", "page", *_FEED_FORMATS),
+        choices=("json", "jsonld", "microdata", "ninjs", "meta", "page", *_FEED_FORMATS),
         help="the output format",
     )
     feeds = convert.add_argument_group("feeds and sitemaps")
@@ -1746,7 +1748,7 @@ def _renderer(
     if to in _FEED_FORMATS:
         return lambda loaded, indent: (_feed_text(to, [item.article for item in loaded], args), 0)
     each = _one_article_writer(to)
-    separator = "\n" if to == "microdata" else ""
+    separator = "\n" if to in ("microdata", "meta") else ""
 
     def one(item: Loaded, indent: int | None) -> str | None:
         try:
@@ -1767,21 +1769,23 @@ def _one_article_writer(to: str) -> Callable[[Any, int | None], str]:
     import json  # noqa: PLC0415
 
     dumps = newsmodel.dumps
-    to_microdata = newsmodel.to_microdata
+    to_html = newsmodel.to_meta_tags if to == "meta" else newsmodel.to_microdata
     convert = {"jsonld": newsmodel.to_jsonld, "ninjs": newsmodel.to_ninjs}.get(to)
 
     def as_json(article: Any, indent: int | None) -> str:
         return dumps(article, indent=indent) + "\n"
 
-    def as_microdata(article: Any, indent: int | None) -> str:
+    def as_html(article: Any, indent: int | None) -> str:
         del indent
-        return to_microdata(article).rstrip("\n") + "\n"
+        return to_html(article).rstrip("\n") + "\n"
 
     def converted(article: Any, indent: int | None) -> str:
         assert convert is not None  # chosen above
         return json.dumps(convert(article), indent=indent, ensure_ascii=False) + "\n"
 
-    return as_json if to == "json" else as_microdata if to == "microdata" else converted
+    if to == "json":
+        return as_json
+    return as_html if to in ("microdata", "meta") else converted
 
 
 _FEED_FORMATS = ("rss", "atom", "jsonfeed", "sitemap")
