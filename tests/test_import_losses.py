@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from datetime import timezone
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -427,3 +428,60 @@ def test_any_value_gives_an_article_or_a_validation_error(
         assert error.errors  # noqa: PT017
     else:
         assert all((r.article is None) == bool(r.errors) for r in results)
+
+
+# ------------------------------------------------- keywords and about entities
+
+
+def test_an_about_entity_named_like_a_keyword_keeps_its_kind_and_same_as() -> None:
+    # Publishers list an entity both in keywords and in about: the keyword
+    # tag takes the entity's kind and sameAs, nothing is lost.
+    data = node(
+        "H",
+        "https://ex.com/a",
+        keywords="Berlin",
+        about={"@type": "Place", "name": "Berlin", "sameAs": "https://ex.com/berlin"},
+    )
+    findings: list[nm.Finding] = []
+    article = nm.from_jsonld(data, findings=findings)
+    assert article.tags == (
+        nm.Tag(name="Berlin", kind=nm.TagKind.PLACE, same_as=("https://ex.com/berlin",)),
+    )
+    assert findings == []
+
+
+def test_a_second_about_entity_of_the_same_name_but_another_kind_is_reported() -> None:
+    data = node(
+        "H",
+        "https://ex.com/a",
+        about=[{"@type": "Place", "name": "Berlin"}, {"@type": "Person", "name": "berlin"}],
+    )
+    findings: list[nm.Finding] = []
+    article = nm.from_jsonld(data, findings=findings)
+    assert article.tags == (nm.Tag(name="Berlin", kind=nm.TagKind.PLACE),)
+    assert [(f.path, f.code) for f in findings] == [("$.about[1]", "dropped")]
+
+
+def test_a_keyword_text_that_names_an_about_entity_is_not_split() -> None:
+    data = node("H", "https://ex.com/a", keywords="Smith, John", about={"name": "Smith, John"})
+    findings: list[nm.Finding] = []
+    article = nm.from_jsonld(data, findings=findings)
+    assert article.tags == (nm.Tag(name="Smith, John"),)
+    assert findings == []
+
+
+@pytest.mark.parametrize("name", ["Smith, John", "a;b", "x"])
+def test_microdata_of_a_single_tag_reads_back_whole(name: str) -> None:
+    article = nm.Article(
+        url="https://ex.com/a",
+        headline="H",
+        language="en",
+        date_published=strategies.MIN_DATETIME.replace(year=2024, tzinfo=timezone.utc),
+        tags=(
+            nm.Tag(name=name, kind=nm.TagKind.PLACE, same_as=("https://ex.com/t",)),
+            nm.Tag(name="y"),
+        ),
+    )
+    single = attrs.evolve(article, tags=article.tags[:1])
+    for each in (article, single, attrs.evolve(single, tags=(nm.Tag(name=name),))):
+        assert nm.extract(nm.to_microdata(each)) == [each]

@@ -567,46 +567,80 @@ def _tags(
     node: dict[str, Any], path: str, findings: Findings, graph: _Graph
 ) -> list[dict[str, Any]]:
     tags: list[dict[str, Any]] = []
-    names: set[str] = set()
+    by_name: dict[str, dict[str, Any]] = {}
+    about = node.get("about")
+    items = about if isinstance(about, list) else [] if about is None else [about]
+    entities = [graph.resolve(raw) for raw in items]
     keywords = _get(node, "keywords", path, findings)
+    if isinstance(keywords, str) and keywords.strip().casefold() in _entity_names(entities):
+        keywords = [keywords]  # the page names it as one entity: no list to split
     if keywords is not None:
         for keyword in w.split_keywords(keywords, join_path(path, "keywords"), findings):
-            if keyword.casefold() not in names:
-                names.add(keyword.casefold())
-                tags.append({"name": keyword})
-    about = node.get("about")
-    if about is not None:
-        items = about if isinstance(about, list) else [about]
-        for index, raw in enumerate(items):
-            item = graph.resolve(raw)
-            if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-                where = join_path(path, "about")
-                where = join_path(where, index) if isinstance(about, list) else where
-                findings.append(
-                    Finding(
-                        where,
-                        "dropped",
-                        f"expected an entity with a name, found {describe(item)}; left it out",
-                    )
+            if keyword.casefold() not in by_name:
+                by_name[keyword.casefold()] = {"name": keyword}
+                tags.append(by_name[keyword.casefold()])
+    for index, item in enumerate(entities):
+        where = join_path(path, "about")
+        where = join_path(where, index) if isinstance(about, list) else where
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+            findings.append(
+                Finding(
+                    where,
+                    "dropped",
+                    f"expected an entity with a name, found {describe(item)}; left it out",
                 )
-                continue
-            name = w.clean_text(item["name"], join_path(join_path(path, "about"), index), findings)
-            if name is None or name.casefold() in names:
-                continue
-            names.add(name.casefold())
-            tag: dict[str, Any] = {"name": name}
-            kind = _TAG_KINDS.get((_types(item) or [""])[0])
-            if kind:
-                tag["kind"] = kind
-            same_as = (
-                _urls(item.get("sameAs"), join_path(path, "about"), findings)
-                if item.get("sameAs")
-                else []
             )
-            if same_as:
-                tag["same_as"] = same_as
+            continue
+        name = w.clean_text(item["name"], join_path(join_path(path, "about"), index), findings)
+        if name is None:
+            continue
+        tag: dict[str, Any] = {"name": name}
+        kind = _TAG_KINDS.get((_types(item) or [""])[0])
+        if kind:
+            tag["kind"] = kind
+        same_as = (
+            _urls(item.get("sameAs"), join_path(path, "about"), findings)
+            if item.get("sameAs")
+            else []
+        )
+        if same_as:
+            tag["same_as"] = same_as
+        known = by_name.get(name.casefold())
+        if known is None:
+            by_name[name.casefold()] = tag
             tags.append(tag)
+        elif not _merge_tag(known, tag):
+            findings.append(
+                Finding(
+                    where,
+                    "dropped",
+                    f"expected one entity named {name!r}, found a second one that differs "
+                    f"from the tag already read ({_tag_text(known)}); left it out",
+                )
+            )
     return tags
+
+
+def _entity_names(entities: list[Any]) -> set[str]:
+    return {
+        item["name"].strip().casefold()
+        for item in entities
+        if isinstance(item, dict) and isinstance(item.get("name"), str)
+    }
+
+
+def _merge_tag(known: dict[str, Any], tag: dict[str, Any]) -> bool:
+    """Give *known* (a keyword, or an entity of that name) what *tag* adds; False if they clash."""
+    if "kind" in tag and known.get("kind", tag["kind"]) != tag["kind"]:
+        return False
+    if "same_as" in tag and known.get("same_as", tag["same_as"]) != tag["same_as"]:
+        return False
+    known.update((key, value) for key, value in tag.items() if key != "name")
+    return True
+
+
+def _tag_text(tag: dict[str, Any]) -> str:
+    return ", ".join(f"{key} {value!r}" for key, value in tag.items())
 
 
 _TAG_KINDS = {

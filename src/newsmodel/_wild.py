@@ -115,12 +115,16 @@ def parse_boolean(value: object, path: Path, findings: Findings) -> bool | None:
     return None
 
 
+#: The characters one keywords text is split at (the first of them it holds).
+KEYWORD_SEPARATORS = (",", ";")
+
+
 def split_keywords(value: object, path: Path, findings: Findings) -> list[str]:
     """Read keywords given as a list of texts or as one comma-separated text."""
     where = _render(path)
     items: list[object]
     if isinstance(value, str):
-        separator = "," if "," in value else ";" if ";" in value else None
+        separator = next((mark for mark in KEYWORD_SEPARATORS if mark in value), None)
         items = [part.strip() for part in value.split(separator)] if separator else [value]
         if separator:
             findings.append(
