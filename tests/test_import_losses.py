@@ -485,3 +485,54 @@ def test_microdata_of_a_single_tag_reads_back_whole(name: str) -> None:
     single = attrs.evolve(article, tags=article.tags[:1])
     for each in (article, single, attrs.evolve(single, tags=(nm.Tag(name=name),))):
         assert nm.extract(nm.to_microdata(each)) == [each]
+
+
+# ------------------------------------------- values that were lost without a word
+
+
+@pytest.mark.parametrize(
+    ("extra", "path", "code"),
+    [
+        ({"articleBody": ["One.", 5, "Two."]}, "$.articleBody[1]", "dropped"),
+        ({"articleBody": "One.\x01 Two."}, "$.articleBody", "repaired"),
+        ({"articleBody": "Fish &amp; chips."}, "$.articleBody", "repaired"),
+        ({"headline": ["H", 5]}, "$.headline[1]", "dropped"),
+        ({"description": ["D", {"x": 1}]}, "$.description[1]", "dropped"),
+        ({"url": ["https://ex.com/a", "https://ex.com/b"]}, "$.url", "repaired"),
+        ({"mainEntityOfPage": "https://ex.com/other"}, "$.mainEntityOfPage", "dropped"),
+        (
+            {
+                "author": {
+                    "@type": "Person",
+                    "name": "Ann Lee and Bo Chan",
+                    "url": "https://ex.com/al",
+                }
+            },
+            "$.author",
+            "dropped",
+        ),
+        (
+            {"author": {"name": "A", "affiliation": {"name": "O1"}, "worksFor": {"name": "O2"}}},
+            "$.author.worksFor",
+            "dropped",
+        ),
+        ({"publisher": {"name": "P", "legalName": "P Inc."}}, "$.publisher.legalName", "dropped"),
+        (
+            {"image": {"url": "https://ex.com/i.jpg", "contentUrl": "https://ex.com/j.jpg"}},
+            "$.image.url",
+            "dropped",
+        ),
+        (
+            {"image": {"url": "https://ex.com/i.jpg", "caption": {"x": "y"}}},
+            "$.image.caption",
+            "dropped",
+        ),
+        ({"author": {"name": "A", "jobTitle": {"x": "y"}}}, "$.author.jobTitle", "dropped"),
+    ],
+)
+def test_a_value_left_out_or_changed_is_reported(
+    extra: dict[str, Any], path: str, code: str
+) -> None:
+    findings: list[nm.Finding] = []
+    nm.from_jsonld({**node("H", "https://ex.com/a"), **extra}, findings=findings)
+    assert (path, code) in [(f.path, f.code) for f in findings], findings

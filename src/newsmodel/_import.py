@@ -202,11 +202,48 @@ def _get(node: dict[Any, Any], name: str, path: str, findings: Findings) -> Any:
     return None
 
 
+def _first_of(node: dict[Any, Any], names: tuple[str, ...], path: str, findings: Findings) -> Any:
+    """
+    Return the value of the first of *names* that *node* gives (not empty).
+
+    Each later one of *names* with another value is reported as dropped at its
+    path: the model has one place for what they all say.
+    """
+    chosen: tuple[str, Any] | None = None
+    for name in names:
+        value = node.get(name)
+        if value is None or value in ("", [], {}):
+            continue
+        if chosen is None:
+            chosen = (name, value)
+        elif not _same_value(value, chosen[1]):
+            findings.append(
+                Finding(
+                    join_path(path, name),
+                    "dropped",
+                    f"expected one of {', '.join(names)}, found {describe(value)} besides the "
+                    f"{chosen[0]} read; left it out",
+                )
+            )
+    return None if chosen is None else chosen[1]
+
+
+def _same_value(first: Any, second: Any) -> bool:
+    try:
+        return bool(first == second)
+    except RecursionError:  # two equally deep values: not worth more
+        return False
+
+
 def _url(value: Any, path: str, findings: Findings, base: str | None) -> str | None:
     if isinstance(value, dict):
         # A WebPage node; microdata read by extruct writes its itemid as "id".
-        value = value.get("@id") or value.get("id") or value.get("url")
+        value = _first_of(value, ("@id", "id", "url"), path, findings)
     if isinstance(value, list) and value:
+        if any(not _same_value(item, value[0]) for item in value[1:]):
+            findings.append(
+                Finding(path, "repaired", f"took the first of {len(value)} different URLs")
+            )
         value = value[0]
     if not isinstance(value, str) or not value.strip():
         if value is not None:
@@ -274,7 +311,7 @@ def _image(value: Any, path: str, findings: Findings, graph: _Graph) -> dict[str
                 Finding(path, "dropped", f"expected an image, found {describe(value)}; left it out")
             )
         return None
-    url_value = value.get("contentUrl") or value.get("url")
+    url_value = _first_of(value, ("contentUrl", "url"), path, findings)
     url = _url(
         url_value,
         join_path(path, "contentUrl" if value.get("contentUrl") else "url"),
@@ -290,7 +327,9 @@ def _image(value: Any, path: str, findings: Findings, graph: _Graph) -> dict[str
     image: dict[str, Any] = {"url": url}
     caption = value.get("caption")
     if isinstance(caption, dict):
-        caption = caption.get("text") or caption.get("name")
+        caption = _first_of(caption, ("text", "name"), join_path(path, "caption"), findings)
+        if caption is None:
+            _drop_empty_entity(join_path(path, "caption"), "caption", findings)
     text = (
         w.clean_text(caption, join_path(path, "caption"), findings, one_line=False)
         if caption
@@ -370,7 +409,7 @@ def _organization(
             )
         return None
     name = w.clean_text(
-        value.get("name") or value.get("legalName"), join_path(path, "name"), findings
+        _first_of(value, ("name", "legalName"), path, findings), join_path(path, "name"), findings
     )
     if name is None:
         return None
@@ -465,10 +504,12 @@ def _author(value: Any, path: str, findings: Findings, graph: _Graph) -> list[di
     job = value.get("jobTitle")
     if isinstance(job, dict):
         job = job.get("name")
+        if job is None:
+            _drop_empty_entity(join_path(path, "jobTitle"), "job title", findings)
     job_title = w.clean_text(job, join_path(path, "jobTitle"), findings) if job else None
     if job_title:
         extra["job_title"] = job_title
-    affiliation = value.get("affiliation") or value.get("worksFor")
+    affiliation = _first_of(value, ("affiliation", "worksFor"), path, findings)
     if affiliation:
         org = _organization(affiliation, join_path(path, "affiliation"), findings, graph)
         if org:
@@ -496,6 +537,15 @@ def _people_from_byline(
         return []
     people = w.split_byline(cleaned, path, findings)
     result = []
+    if len(people) > 1 and extra:
+        findings.append(
+            Finding(
+                path.removesuffix(".name"),
+                "dropped",
+                f"the byline names {len(people)} people, so the author's "
+                f"{', '.join(sorted(extra))} fit none of them; left out",
+            )
+        )
     for name, suffix in people:
         person: dict[str, Any] = {"type": "person", "name": name}
         if len(people) == 1:
@@ -509,8 +559,23 @@ def _people_from_byline(
     return result
 
 
+def _drop_empty_entity(path: str, what: str, findings: Findings) -> None:
+    findings.append(
+        Finding(path, "dropped", f"expected a {what} with a text or name, found none; left it out")
+    )
+
+
 def _paragraphs(value: Any, path: str, findings: Findings) -> list[str]:
     if isinstance(value, list):
+        for index, item in enumerate(value):
+            if not isinstance(item, str):
+                findings.append(
+                    Finding(
+                        join_path(path, index),
+                        "dropped",
+                        f"expected a paragraph of text, found {describe(item)}; left it out",
+                    )
+                )
         value = "\n\n".join(item for item in value if isinstance(item, str))
     if not isinstance(value, str):
         if value is not None:
@@ -538,10 +603,14 @@ def _paragraphs(value: Any, path: str, findings: Findings) -> list[str]:
         else text.split("\n")
     )
     paragraphs = []
+    repairs: dict[Finding, None] = {}  # one finding per kind of repair, not one per paragraph
     for chunk in chunks:
-        paragraph = w.clean_text(chunk, path, [], one_line=True)
+        found: Findings = []
+        paragraph = w.clean_text(chunk, path, found, one_line=True, layout=False)
+        repairs.update(dict.fromkeys(found))
         if paragraph:
             paragraphs.append(paragraph)
+    findings.extend(repairs)
     return paragraphs
 
 
@@ -955,6 +1024,7 @@ class _Mapping:
             if found:
                 self.put("url", found, self.at(name))
                 break
+        self.other_page(url)
         if "url" not in self.wire and url is not None:
             self.note(self.path, "repaired", f"took the url {url!r} given with the markup")
             self.put("url", url, self.path)
@@ -974,6 +1044,22 @@ class _Mapping:
                 "dropped",
                 f"expected an identifier (text or a whole number), found {describe(identifier)}; "
                 "left it out",
+            )
+
+    def other_page(self, base: str | None) -> None:
+        """Report a ``mainEntityOfPage`` that names another page than the url read."""
+        if self.sources.get("url") != self.at("url"):
+            return
+        raw = self.graph.resolve(self.node.get("mainEntityOfPage"))
+        if raw is None or isinstance(raw, bool):
+            return  # true: "this page", which the url says
+        where = self.at("mainEntityOfPage")
+        page = _url(raw, where, [], base)
+        if page is not None and page != self.wire["url"]:
+            self.note(
+                where,
+                "dropped",
+                f"expected the page of the url {self.wire['url']!r}, found {page!r}; left it out",
             )
 
     def texts(self) -> None:

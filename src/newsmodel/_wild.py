@@ -41,6 +41,7 @@ def clean_text(
     *,
     one_line: bool = True,
     references: bool = True,
+    layout: bool = True,
 ) -> str | None:
     """
     Return *value* as text the model accepts, or None (reported) if it has none.
@@ -49,13 +50,20 @@ def clean_text(
     *references* is False (for text a parser has already decoded), runs of
     whitespace collapse to one space (a one-line text) or keep their line
     breaks (a text), control characters go, and surrounding whitespace is
-    trimmed. A list takes its first text, as microdata repeats a property.
+    trimmed. A list takes its first text, as microdata repeats a property;
+    an item of it that is not text is reported. With *layout* False, a
+    change of whitespace only (and a text left blank) is not reported: the
+    caller is cutting a text into parts.
     """
     where = _render(path)
     if isinstance(value, list):
+        for index, item in enumerate(value):
+            if not isinstance(item, str):
+                _drop(findings, join_path(where, index), item, "expected text")
         texts = [item for item in value if isinstance(item, str) and item.strip()]
         if not texts:
-            _drop(findings, where, value, "expected text")
+            if layout:
+                _drop(findings, where, value, "expected text")
             return None
         if len(set(texts)) > 1:
             findings.append(
@@ -72,16 +80,27 @@ def clean_text(
             findings.append(Finding(where, "repaired", "decoded HTML character references"))
             text = decoded
     if one_line:
-        cleaned = _SPACES.sub(" ", text).strip()
+        spaced = _SPACES.sub(" ", text).strip()
     else:
         lines = text.replace("\r\n", "\n").split("\n")
-        cleaned = "\n".join(_SPACES.sub(" ", line).strip() for line in lines).strip()
-    cleaned = v.TEXT_BAD.sub("", cleaned)
+        spaced = "\n".join(_SPACES.sub(" ", line).strip() for line in lines).strip()
+    cleaned = v.TEXT_BAD.sub("", spaced)
     if not cleaned:
-        _drop(findings, where, value, "expected non-blank text")
+        if layout:
+            _drop(findings, where, value, "expected non-blank text")
         return None
-    if cleaned != text:
+    if spaced != text and layout:
         findings.append(Finding(where, "repaired", "normalized whitespace"))
+    if cleaned != spaced:
+        removed = len(spaced) - len(cleaned)
+        findings.append(
+            Finding(
+                where,
+                "repaired",
+                f"removed {removed} character{'s' if removed != 1 else ''} no text may hold "
+                "(control characters, U+2028, U+2029, lone surrogates)",
+            )
+        )
     return cleaned
 
 
