@@ -257,10 +257,23 @@ def test_a_failing_microdata_reader_is_a_finding(monkeypatch: pytest.MonkeyPatch
     ] == [str(f) for f in findings if f.path == "$.microdata"]
 
 
-@pytest.mark.parametrize("href", ["http://[::1", "http://[1.2.3.4]/", "https://[oops]/x"])
+@pytest.mark.parametrize(
+    "href",
+    [
+        "http://[::1",
+        "http://[1.2.3.4]/",
+        "https://[oops]/x",
+        # Parsed by urllib, but no absolute http(s) URL: the URL rule decides.
+        "javascript:alert(1)",
+        "ftp://a.example/x",
+        "mailto:x@a.example",
+        "https://a.example:99999/",
+        "https://{",
+    ],
+)
 @pytest.mark.parametrize("base_url", [None, "https://a.example/"])
 def test_a_canonical_link_that_is_no_url_is_dropped(href: str, base_url: str | None) -> None:
-    """A canonical link urllib cannot parse (bad IPv6) is dropped with a finding."""
+    """A canonical link that is no absolute http(s) URL is dropped with a finding."""
     node = {"@type": "NewsArticle", "headline": "H", "datePublished": "2024-01-01T00:00:00Z"}
     html = page(head=f'<link rel="canonical" href="{href}">' + jsonld(node))
     findings: list[nm.Finding] = []
@@ -273,6 +286,22 @@ def test_a_canonical_link_that_is_no_url_is_dropped(href: str, base_url: str | N
     else:
         assert [base_url] == [a.url for a in articles]
         assert any(f.path == "$" and "<link rel=canonical>" in f.message for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("href", "url"),
+    [
+        ("https://a.example/a b", "https://a.example/a%20b"),
+        ("https://a.example/%zz", "https://a.example/%25zz"),
+    ],
+)
+def test_a_canonical_link_is_percent_encoded_as_markup_urls_are(href: str, url: str) -> None:
+    node = {"@type": "NewsArticle", "headline": "H", "datePublished": "2024-01-01T00:00:00Z"}
+    html = page(head=f'<link rel="canonical" href="{href}">' + jsonld(node))
+    findings: list[nm.Finding] = []
+
+    assert [url] == [a.url for a in nm.extract(html, findings=findings)]
+    assert any(f.path == "$" and f.code == "repaired" for f in findings)
 
 
 @pytest.mark.parametrize(

@@ -127,25 +127,47 @@ def _check_base_url(base_url: object) -> None:
 
 
 def _page_url(canonical: str | None, base_url: str | None, report: list[Finding]) -> str | None:
-    """Return the page's canonical link resolved against *base_url*; drop one that is no URL."""
+    """
+    Return the page's canonical link resolved against *base_url*; drop one that is no URL.
+
+    The link is held to the one URL rule (`is_url`): what a browser would
+    percent-encode (a space) is encoded, and reported; anything else that is
+    no absolute http(s) URL is dropped, and reported.
+    """
     if canonical is None:
         return None
     from urllib.parse import urljoin, urlsplit  # noqa: PLC0415
 
+    from ._values import encode_unsafe, is_url, url_problem  # noqa: PLC0415
+
     try:
-        return (
-            urljoin(base_url, canonical) if base_url is not None else urlsplit(canonical).geturl()
-        )
+        url = urljoin(base_url, canonical) if base_url is not None else urlsplit(canonical).geturl()
     except ValueError as error:  # "Invalid IPv6 URL" and the like
-        report.append(
-            Finding(
-                "$",
-                "dropped",
-                f"the page's <link rel=canonical> is not a URL ({error}): {describe(canonical)}; "
-                "left it out",
+        why: str | None = str(error)
+    else:
+        if is_url(url):
+            return url
+        encoded = encode_unsafe(url)
+        if is_url(encoded):
+            report.append(
+                Finding(
+                    "$",
+                    "repaired",
+                    f"percent-encoded what a URL may not hold in the page's <link rel=canonical> "
+                    f"{describe(canonical)}, as a browser does: {describe(encoded)}",
+                )
             )
+            return encoded
+        why = url_problem(url) or "not an absolute http(s) URL"
+    report.append(
+        Finding(
+            "$",
+            "dropped",
+            f"the page's <link rel=canonical> is not a URL ({why}): {describe(canonical)}; "
+            "left it out",
         )
-        return None
+    )
+    return None
 
 
 def _page_defaults(tree: Any) -> tuple[str | None, str | None]:
