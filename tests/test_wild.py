@@ -222,3 +222,11 @@ def test_clean_text_always_gives_valid_text(text: str) -> None:
         check_text_line(cleaned, "$", "x", report)  # type: ignore[arg-type]
 
     assert [] == report
+
+
+@pytest.mark.parametrize("byline", ["By:", "Von: ", ", ,", "&", " | "])
+def test_a_byline_without_a_name_is_reported_as_dropped(byline: str) -> None:
+    findings: list[Finding] = []
+
+    assert [] == split_byline(byline, "$.author", findings)
+    assert ("$.author", "dropped") in [(f.path, f.code) for f in findings]

@@ -236,6 +236,8 @@ def split_byline(text: str, path: Path, findings: Findings) -> list[tuple[str, s
     names = [name for name in names if name]
     if len(names) > 1:
         findings.append(Finding(where, "repaired", f"split the byline into {len(names)} names"))
+    if not names:
+        _drop(findings, where, original, "expected a byline with a name")
     return [(name, suffix) for name in names]
 
 
