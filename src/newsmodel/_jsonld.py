@@ -102,13 +102,30 @@ def _agent(agent: Person | Organization) -> dict[str, Any]:
     return node
 
 
+def needs_about(tag: Tag) -> bool:
+    """
+    Whether markup writes an ``about`` entity for *tag*, beside its keyword.
+
+    It does for an entity, a topic with a slug or pages of its own, and a
+    topic whose name holds a keyword separator: a lone keywords text is split
+    there unless an entity of that name says it is one name.
+    """
+    from ._wild import KEYWORD_SEPARATORS  # noqa: PLC0415 - the reader's rule, loaded on use
+
+    return (
+        tag.kind is not _TOPIC
+        or tag._slug is not None  # the explicit slug, not the derived one
+        or bool(tag.same_as)
+        or any(mark in tag.name for mark in KEYWORD_SEPARATORS)
+    )
+
+
 def _about(tags: tuple[Tag, ...]) -> list[dict[str, Any]]:
-    # A node for each tag that is an entity, or a topic with a slug or pages of its own.
     about = []
     for tag in tags:
-        slug = tag._slug  # the explicit slug, not the derived one
-        if tag.kind is _TOPIC and slug is None and not tag.same_as:
+        if not needs_about(tag):
             continue
+        slug = tag._slug
         node: dict[str, Any] = {"@type": TAG_TYPES[tag.kind], "name": tag.name}
         if slug is not None:
             node["identifier"] = slug

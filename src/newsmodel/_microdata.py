@@ -20,11 +20,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ._jsonld import splits_at_blank_lines
+from ._jsonld import needs_about, splits_at_blank_lines
 from ._models import Organization, Person, Relation, TagKind
 from ._schemaorg import KIND_TYPES, PARAGRAPH_END, RELATION_PROPERTIES, SCHEMA, TAG_TYPES
 from ._values import right_to_left
-from ._wild import KEYWORD_SEPARATORS
 
 if TYPE_CHECKING:
     from datetime import date
@@ -369,15 +368,9 @@ def _body(a: Article, memo: Memo) -> tuple[str, list[int]]:
 # ------------------------------------------------------------------- rest
 
 
-def _splits(name: str) -> bool:
-    # A lone keywords text holding a separator is read as a list, unless an
-    # entity of that name (the about written here) says it is one name.
-    return any(mark in name for mark in KEYWORD_SEPARATORS)
-
-
 def _about(tag: Tag) -> str:
     slug = tag._slug  # the explicit slug only: a derived one is not written
-    if tag.kind is _TOPIC and slug is None and not tag.same_as and not _splits(tag.name):
+    if not needs_about(tag):
         return ""
     identifier = _meta("identifier", slug) if slug is not None else ""
     return (
