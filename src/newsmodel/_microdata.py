@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ._jsonld import needs_about, splits_at_blank_lines
-from ._models import Organization, Person, Relation, TagKind
+from ._models import Organization, Person, Relation
 from ._schemaorg import KIND_TYPES, PARAGRAPH_END, RELATION_PROPERTIES, SCHEMA, TAG_TYPES
 from ._values import right_to_left
 
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
 __all__ = ["to_microdata"]
 
-_TOPIC = TagKind.TOPIC
 _RELATED = Relation.RELATED
 _ITEMTYPES = {kind: " ".join(SCHEMA + name for name in types) for kind, types in KIND_TYPES.items()}
 _RELATION_PROPS = {relation: prop for relation, (_, prop) in RELATION_PROPERTIES.items()}
