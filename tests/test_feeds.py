@@ -377,12 +377,41 @@ def test_from_feed_gives_back_what_the_format_carries(articles: list[nm.Article]
             text = WRITERS[fmt](articles, FEED, findings=[])
         findings: list[nm.Finding] = []
         back = nm.from_feed(text, findings=findings)
+        if fmt != "json" and any(_UNDECIDED in f.message for f in findings):
+            # feedparser rewrote text that looks mis-decoded and the document also
+            # holds the rewritten form: from_feed says so (tested below), and cannot
+            # say which field was changed.
+            continue
         assert [nm.to_dict(b) for b in back] == [expected_from_feed(a, fmt) for a in articles]
         # Each author's person-ness is a finding, never a silent guess.
         people = sum(
             f.message.startswith("read the author") for f in findings if f.code == "repaired"
         )
         assert people == sum(len(b.authors) for b in back)
+
+
+_UNDECIDED = "feedparser may have read"
+
+
+@pytest.mark.parametrize("writer", [nm.to_rss, nm.to_atom])
+def test_what_feedparser_may_have_rewritten_is_reported(writer: Any) -> None:
+    """An author 'Â¹' beside a paragraph '¹': feedparser's silent rewrite is not silent here."""
+    published = datetime(2000, 1, 1, tzinfo=timezone.utc)
+    source = nm.Article(
+        url="https://example.com/a",
+        headline="H",
+        language="en",
+        date_published=published,
+        authors=[nm.Person(name="Â¹")],
+        body=["¹"],
+    )
+    findings: list[nm.Finding] = []
+    (back,) = nm.from_feed(writer([source], FEED, findings=[]), findings=findings)
+    assert back.body == ("¹",)
+    assert [("$.entries[0]", "repaired")] == [
+        (f.path, f.code) for f in findings if _UNDECIDED in f.message
+    ]
+    assert "'Â¹' as '¹'" in next(f.message for f in findings if _UNDECIDED in f.message)
 
 
 def test_from_feed_example_rss_keeps_offsets_and_reports_what_it_reads() -> None:

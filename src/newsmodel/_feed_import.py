@@ -165,8 +165,17 @@ def _xml_entries(
         runs = "\x00".join(
             run for run in _LATIN_1_RUN.findall(raw) if _MOJIBAKE.search(run) is not None
         )
-        for entry in entries:
-            _undo_mojibake_repair(entry, raw, runs)
+        for index, entry in enumerate(entries):
+            for piece, original in _undo_mojibake_repair(entry, raw, runs):
+                findings.append(
+                    Finding(
+                        f"$.entries[{index}]",
+                        "repaired",
+                        f"feedparser may have read {original!r} as {piece!r} (it rewrites text "
+                        "that looks like UTF-8 read as Latin-1, without saying so); the "
+                        f"document holds both, so which of its {piece!r} was changed is unknown",
+                    )
+                )
     if _C1.search(raw):
         findings.append(
             Finding(
@@ -198,8 +207,10 @@ def _plain(entry: Any) -> dict[str, Any]:
     return plain
 
 
-def _undo_mojibake_repair(entry: dict[str, Any], raw: str, runs: str) -> None:
-    # Give back the text the document holds where feedparser changed it.
+def _undo_mojibake_repair(entry: dict[str, Any], raw: str, runs: str) -> list[tuple[str, str]]:
+    # Give back the text the document holds where feedparser changed it; return
+    # the (piece, original) pairs it could not decide, for a finding each.
+    undecided: list[tuple[str, str]] = []
 
     def undo_piece(match: re.Match[str]) -> str:
         piece = match.group()
@@ -209,6 +220,8 @@ def _undo_mojibake_repair(entry: dict[str, Any], raw: str, runs: str) -> None:
         found = _count(runs, original)
         if found and found >= _count(raw, piece):
             return original  # every place the text could come from holds the original
+        if found and (piece, original) not in undecided:
+            undecided.append((piece, original))
         return piece
 
     def undo(value: object) -> object:
@@ -225,6 +238,7 @@ def _undo_mojibake_repair(entry: dict[str, Any], raw: str, runs: str) -> None:
             for field in fields.split():
                 if isinstance(item, dict) and field in item:
                     item[field] = undo(item[field])
+    return undecided
 
 
 def _count(raw: str, text: str) -> int:
