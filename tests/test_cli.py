@@ -1717,3 +1717,210 @@ def test_day_order_reads_an_ambiguous_date(
         status, out, _ = run(capsys, *base, flag)
         days[flag] = (status, json.loads(out)["date_published"][:10])
     assert {"--dayfirst": (0, "2024-01-02"), "--monthfirst": (0, "2024-02-01")} == days
+
+
+# ------------------------------------------------------------------ the package's structure
+
+#: The modules of newsmodel.cli, each importing only modules before it (docs/architecture.md).
+_CLI_LAYERS = (
+    "_common",
+    "_version",
+    "_reading",
+    "_problems",
+    "_discover",
+    "_check",
+    "_tasks",
+    "_engines",
+    "_local",
+    "_output",
+    "_progress",
+    "_args",
+    "_commands",
+    "__init__",
+)
+
+
+def _cli_imports(path: Path) -> set[str]:
+    """The newsmodel.cli modules *path* imports, anywhere in it (lazily too), by layer name."""
+    import ast
+
+    package = "_commands" if path.parent.name == "_commands" else ""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            level, module = node.level, node.module or ""
+            if package:
+                level -= 1  # seen from newsmodel.cli
+            if level == 1:
+                names = [module] if module else [alias.name for alias in node.names]
+                found.update(name.split(".")[0] for name in names)
+            elif node.module and node.module.startswith("newsmodel.cli."):
+                found.add(node.module.split(".")[2])
+    return found
+
+
+def test_cli_modules_import_only_the_modules_below_them() -> None:
+    """The direction of imports in newsmodel.cli: no cycles, commands never import each other."""
+    root = ROOT / "src" / "newsmodel" / "cli"
+    files = sorted(root.glob("*.py")) + sorted((root / "_commands").glob("*.py"))
+    layers = {path.stem if path.parent == root else "_commands" for path in files}
+    assert set(_CLI_LAYERS) == layers
+    wrong = []
+    for path in files:
+        layer = path.stem if path.parent == root else "_commands"
+        allowed = set(_CLI_LAYERS[: _CLI_LAYERS.index(layer)])
+        if path.parent.name == "_commands":
+            assert "_commands" not in _cli_imports(path), path  # no command imports another
+        wrong += [(path.name, name) for name in _cli_imports(path) - allowed - {layer}]
+    assert [] == wrong
+
+
+def test_cli_start_up_imports_only_what_the_command_needs() -> None:
+    """--version imports no parser and no command; a command imports no other command."""
+    code = (
+        "import json, os, sys\n"
+        "from newsmodel.cli import main\n"
+        "def loaded():\n"
+        "    return sorted(m for m in sys.modules if m.startswith('newsmodel.cli')"
+        " or m in ('argparse', 'concurrent.futures'))\n"
+        "main(['--version']); version = loaded()\n"
+        "main(['schema', '-o', os.devnull]); schema = loaded()\n"
+        "print(json.dumps([version, schema]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    version, schema = json.loads(result.stdout.splitlines()[-1])
+    assert ["newsmodel.cli", "newsmodel.cli._common", "newsmodel.cli._version"] == version
+    assert "argparse" in schema
+    assert "newsmodel.cli._commands.schema" in schema
+    assert [] == [
+        name
+        for name in schema
+        if name.endswith(("validate", "convert", "extract", "_tasks", "_check", "_local"))
+        or name == "concurrent.futures"
+    ]
+
+
+def test_problems_and_tasks_are_named_and_survive_pickling(tree: Path) -> None:
+    """A task and its pieces cross a process boundary as they are; a problem's parts have names."""
+    import pickle
+
+    from newsmodel.cli import _tasks
+    from newsmodel.cli._check import Settings
+    from newsmodel.cli._discover import gather
+    from newsmodel.cli._problems import Problem
+
+    inputs, unreadable = gather([str(tree)], None, [], None)
+    assert [] == unreadable
+    settings = Settings(lenient=False, default_tz=None, lint=False, strict=False, base_url=None)
+    tasks = list(_tasks.cut(inputs, settings))
+    assert {"Files", "Chunk"} == {type(task).__name__ for task in tasks}
+    for task in tasks:
+        assert task == pickle.loads(pickle.dumps(task))
+        pieces = _tasks.run_task(task, settings)
+        assert pieces == pickle.loads(pickle.dumps(pieces))
+    problem = Problem(2, 5, "$.url", "url", "expected ...", "error")
+    assert (12, 5, "$.url") == (problem.shifted(10).line, problem.column, problem.path)
+    assert problem is problem.shifted(0)
+
+
+def _shipping_engine(args: Any) -> Any:
+    """An engine as a cluster would run the tasks: each pickled, run out of order, sent back."""
+    import pickle
+
+    from newsmodel.cli._tasks import run_task
+
+    del args
+
+    def run(tasks: Any, settings: Any) -> Any:
+        shipped = [pickle.dumps((task, settings)) for task in tasks]
+        done = {
+            number: pickle.dumps(run_task(*pickle.loads(payload)))
+            for number, payload in reversed(list(enumerate(shipped)))
+        }
+        for number in range(len(shipped)):
+            yield from pickle.loads(done[number])
+
+    return run
+
+
+def test_validate_reports_the_same_on_any_engine_that_keeps_the_task_order(
+    tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The engine seam: validate's report depends on the tasks' pieces, not where they ran."""
+    from newsmodel.cli import _engines
+    from newsmodel.cli._commands import validate
+
+    (tree / "big.jsonl").write_text(
+        "\n".join(json.dumps(minimal(id=f"n{n}" if n % 4 else "")) for n in range(30)) + "\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(cli, "CHUNK_BYTES", 400)
+    local = run(capsys, "validate", "--format", "json", str(tree))
+    assert "local" in _engines.ENGINES
+
+    def chosen(name: str, args: Any) -> Any:
+        assert "local" == name
+        return _shipping_engine(args)
+
+    monkeypatch.setattr(validate, "engine", chosen)
+    shipped = run(capsys, "validate", "--format", "json", str(tree))
+    seconds = re.compile(r'"seconds": [0-9.]+|in [0-9.]+ s')
+    assert (1, 4 + 8) == (local[0], local[1].count('"file"'))
+    assert (local[0], *(seconds.sub("", text) for text in local[1:])) == (
+        shipped[0],
+        *(seconds.sub("", text) for text in shipped[1:]),
+    )
+
+
+_LINE_KINDS = st.sampled_from(
+    [
+        json.dumps(minimal()),
+        json.dumps(minimal(language="??")),
+        json.dumps(minimal(id="", url="relative")),
+        "",
+        "   ",
+        "{",
+        "[1, 2]",
+        "x" * 90,
+    ]
+)
+
+
+@given(st.lists(_LINE_KINDS, max_size=12), st.integers(1, 400), st.booleans())
+def test_any_jsonl_cut_anywhere_gives_the_pieces_of_the_whole(
+    lines: list[str], chunk: int, final_newline: bool
+) -> None:
+    """The tasks of a JSON Lines file, cut at any size, report what one task for it reports."""
+    import tempfile
+
+    from newsmodel.cli import _tasks
+    from newsmodel.cli._check import Settings
+    from newsmodel.cli._discover import gather
+
+    settings = Settings(lenient=False, default_tz=None, lint=False, strict=False, base_url=None)
+
+    def report(chunk_bytes: int, path: str) -> tuple[int, int, list[Any]]:
+        saved = _tasks.CHUNK_BYTES
+        _tasks.CHUNK_BYTES = chunk_bytes
+        try:
+            inputs, _ = gather([path], None, [], None)
+            pieces = [
+                piece
+                for task in _tasks.cut(inputs, settings)
+                for piece in _tasks.run_task(task, settings)
+            ]
+        finally:
+            _tasks.CHUNK_BYTES = saved
+        base, problems = 0, []
+        for piece in pieces:
+            problems += [problem.shifted(base) for problem in piece.problems]
+            base += piece.lines
+        return sum(p.articles for p in pieces), sum(p.invalid for p in pieces), problems
+
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "export.jsonl")
+        with open(path, "w", encoding="utf-8") as file:
+            file.write("\n".join(lines) + ("\n" if final_newline else ""))
+        assert report(1 << 30, path) == report(chunk, path)
