@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 import newsmodel as nm
 from newsmodel import cli
+from newsmodel.cli import _args, _discover, _progress, _reading, _tasks
 from newsmodel.strategies import articles
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -186,7 +187,7 @@ def test_jsonl_pieces_give_the_same_report_wherever_they_are_cut(
     path.write_text("\n".join(lines), encoding="utf-8")  # no final newline
     whole = run(capsys, "validate", "-q", str(path))
     for size in (1, 97, 200, 1000):
-        monkeypatch.setattr(cli, "CHUNK_BYTES", size)
+        monkeypatch.setattr(_tasks, "CHUNK_BYTES", size)
         assert (size, whole) == (size, run(capsys, "validate", "-q", str(path)))
     assert 1 == whole[0]
     assert [f"{path}:{n + 1}:" for n in range(40) if n % 7 == 3 and n % 11 != 5] == [
@@ -367,8 +368,8 @@ def test_jobs_2_reports_exactly_what_jobs_1_reports(
         (tree / f"many-{number:02}.json").write_text(
             json.dumps(minimal(section=" " if number % 3 == 0 else "News")), encoding="utf-8"
         )
-    monkeypatch.setattr(cli, "CHUNK_BYTES", 500)
-    monkeypatch.setattr(cli, "BATCH_FILES", 3)
+    monkeypatch.setattr(_tasks, "CHUNK_BYTES", 500)
+    monkeypatch.setattr(_tasks, "BATCH_FILES", 3)
     one = run(capsys, "validate", "--quiet", str(tree), "--jobs", "1")
     two = run(capsys, "validate", "--quiet", str(tree), "--jobs", "2")
     assert one == two
@@ -465,14 +466,14 @@ def test_a_file_that_cannot_be_read_is_reported_and_the_rest_checked(
     bad.write_text(json.dumps(minimal(language="??")), encoding="utf-8")
     locked = tmp_path / "locked.json"
     locked.write_text("{}", encoding="utf-8")
-    real_read = cli._read
+    real_read = _reading.read
 
-    def read(path: str, limit: int) -> bytes | cli.Oversized:
+    def read(path: str, limit: int) -> bytes | _reading.Oversized:
         if path == str(locked):
             raise PermissionError(13, "Permission denied")
         return real_read(path, limit)
 
-    monkeypatch.setattr(cli, "_read", read)
+    monkeypatch.setattr(_reading, "read", read)
     status, out, err = run(capsys, "validate", str(bad), str(locked))
     assert (2, 1) == (status, len(out.splitlines()))
     assert [f"newsmodel: error: cannot read {locked}: Permission denied"] == [
@@ -630,21 +631,21 @@ class _Terminal(io.StringIO):
 
 def test_progress_bar_only_on_a_terminal_outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
     """The bar draws on a terminal; not in a pipe, not with CI set, not with --no-progress."""
-    inputs = [cli.Input("a.json", "a.json", "json", 100)]
+    inputs = [_discover.Input("a.json", "a.json", "json", 100)]
     terminal = _Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
-    bar = cli._Progress(inputs, enabled=True)
+    bar = _progress.Progress(inputs, enabled=True)
     bar.next_draw = 0.0
     bar.advance(50, 3, 1)
     bar.clear()
     bar_text = re.escape("\r[" + "#" * 15 + "-" * 15 + "]  50%  3 articles, 1 invalid  ")
     assert re.fullmatch(bar_text + r"\d+ s\x1b\[K\r\x1b\[K", terminal.getvalue())
-    assert False is cli._Progress(inputs, enabled=False).enabled
+    assert False is _progress.Progress(inputs, enabled=False).enabled
     monkeypatch.setenv("CI", "true")
-    assert False is cli._Progress(inputs, enabled=True).enabled
+    assert False is _progress.Progress(inputs, enabled=True).enabled
     monkeypatch.delenv("CI")
     monkeypatch.setattr(sys, "stderr", io.StringIO())
-    assert False is cli._Progress(inputs, enabled=True).enabled
+    assert False is _progress.Progress(inputs, enabled=True).enabled
 
 
 def test_no_progress_bar_in_captured_output(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -1121,7 +1122,7 @@ def test_docs_ci_commands_are_valid_command_lines() -> None:
     ]
     assert 5 == len(commands)
     for command in commands:
-        args = cli._parser().parse_args(shlex.split(command)[1:])
+        args = _args.parser().parse_args(shlex.split(command)[1:])
         assert (command, True) == (command, callable(args.run))
 
 
@@ -1282,7 +1283,7 @@ def test_a_line_over_the_line_bound_is_reported_and_the_next_lines_read(
     assert (1, expected) == (whole[0], whole[1].splitlines()[:2])
     assert whole[1].splitlines()[2].startswith(f"{path}:5:1: $.url: missing")
     for size in (7, 500, 1000, 4000):  # pieces cut inside the long lines too
-        monkeypatch.setattr(cli, "CHUNK_BYTES", size)
+        monkeypatch.setattr(_tasks, "CHUNK_BYTES", size)
         assert (size, whole) == (
             size,
             run(capsys, "validate", "-q", "--max-line-bytes", "2K", str(path)),
@@ -1337,9 +1338,9 @@ def test_bounds_must_be_byte_counts(value: str, capsys: pytest.CaptureFixture[st
 def test_bounds_accept_binary_suffixes() -> None:
     """4096, 4k, 4K, 4KB, 16M and 1G mean what they say, in binary multiples."""
     assert [4096, 4096, 4096, 4096, 16 << 20, 1 << 30] == [
-        cli._byte_count(text) for text in ("4096", "4k", "4K", "4KB", "16M", "1G")
+        _args.byte_count(text) for text in ("4096", "4k", "4K", "4KB", "16M", "1G")
     ]
-    assert (16 << 20, 64 << 20) == (cli.MAX_LINE_BYTES, cli.MAX_DOCUMENT_BYTES)
+    assert (16 << 20, 64 << 20) == (_reading.MAX_LINE_BYTES, _reading.MAX_DOCUMENT_BYTES)
 
 
 # ------------------------------------------------------------------ a pretty-printed .jsonl
@@ -1856,7 +1857,7 @@ def test_validate_reports_the_same_on_any_engine_that_keeps_the_task_order(
         "\n".join(json.dumps(minimal(id=f"n{n}" if n % 4 else "")) for n in range(30)) + "\n",
         encoding="utf-8",
     )
-    monkeypatch.setattr(cli, "CHUNK_BYTES", 400)
+    monkeypatch.setattr(_tasks, "CHUNK_BYTES", 400)
     local = run(capsys, "validate", "--format", "json", str(tree))
     assert "local" in _engines.ENGINES
 

@@ -20,8 +20,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import types
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
 from ._common import INVALID, OK, USAGE, UsageError, error_line, unexpected
 
@@ -83,54 +82,3 @@ def _tolerate_unencodable(stream: IO[str]) -> None:
     if reconfigure is not None:
         with contextlib.suppress(ValueError, OSError):  # a stream that cannot change
             reconfigure(errors="backslashreplace")
-
-
-# ------------------------------------------------ names of the former one-module cli
-#
-# ``newsmodel.cli`` was one module; its tests read (and patch) a few of its names.
-# They stay reachable here, read from their new homes when first asked for, and a
-# name set here (``monkeypatch.setattr(cli, "CHUNK_BYTES", 500)``) is set in its home,
-# where the code reads it. None of them is public.
-
-#: Name here -> (module, name there).
-_MOVED = {
-    "CHUNK_BYTES": ("_tasks", "CHUNK_BYTES"),
-    "BATCH_FILES": ("_tasks", "BATCH_FILES"),
-    "BATCH_LINES": ("_tasks", "BATCH_LINES"),
-    "MAX_LINE_BYTES": ("_reading", "MAX_LINE_BYTES"),
-    "MAX_DOCUMENT_BYTES": ("_reading", "MAX_DOCUMENT_BYTES"),
-    "Oversized": ("_reading", "Oversized"),
-    "_read": ("_reading", "read"),
-    "Input": ("_discover", "Input"),
-    "_Progress": ("_progress", "Progress"),
-    "_parser": ("_args", "parser"),
-    "_byte_count": ("_args", "byte_count"),
-}
-
-
-def _home(name: str) -> tuple[types.ModuleType, str]:
-    from importlib import import_module  # noqa: PLC0415
-
-    module, attribute = _MOVED[name]
-    return import_module(f"{__name__}.{module}"), attribute
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _MOVED:
-        msg = f"module {__name__!r} has no attribute {name!r}"
-        raise AttributeError(msg)
-    module, attribute = _home(name)
-    return getattr(module, attribute)
-
-
-class _Package(types.ModuleType):
-    """This package's type: a moved name set here is set in its home."""
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name in _MOVED:
-            module, attribute = _home(name)
-            setattr(module, attribute, value)
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
