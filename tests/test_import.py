@@ -109,15 +109,6 @@ NOT_PLAIN = re.compile(
 )
 
 
-# Names the byline repairs would change: separators, prefixes, conjunctions,
-# odd whitespace.
-NOT_PLAIN = re.compile(
-    r"[,&|]|^(?:by|von|par|por|di|door|av|przez|text|текст|редактор)\b|\bby\b"
-    r"|\b(?:and|und|et|y|e|i|og|och|и)\b|[^\S ]| {2}|^\s|\s$",
-    re.I,
-)
-
-
 def test_plain_author_names_are_kept_exactly() -> None:
     """A single Person author with a plain name comes out with that very name."""
     checked = 0

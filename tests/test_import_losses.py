@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newsmodel as nm
-from newsmodel import _import, _wild, cli, strategies
+from newsmodel import _byline, _import, cli, strategies
 from newsmodel._extract import ARTICLE_ERROR, UNBUILT_ARTICLE, unbuilt_errors
 from newsmodel._import import OTHER_ARTICLE, UNMAPPED, read_articles, read_jsonld
 
@@ -345,7 +345,7 @@ def generous_alarm(seconds: int) -> Iterator[None]:
 def test_byline_splitting_is_linear(byline: str) -> None:
     """Bylines that took minutes (quadratic backtracking) split at once."""
     with generous_alarm(30):
-        _wild.split_byline(byline, "$", [])
+        _byline.split_byline(byline, "$", [])
 
 
 @pytest.mark.parametrize("body", ["<p>" + "<" * 200_000, "<p" * 100_000], ids=["lt", "p"])
@@ -357,7 +357,7 @@ def test_body_cleaning_is_linear(body: str) -> None:
 
 def test_byline_patterns_cannot_backtrack_through_whitespace() -> None:
     """Each byline pattern enters a run of whitespace only at its start."""
-    for pattern in (_wild._AND, _wild._SHORT_AND, _wild._WITH):
+    for pattern in (_byline._AND, _byline._SHORT_AND, _byline._WITH):
         assert re.search(r"\(\?<!\\s\)", pattern.pattern), pattern.pattern
 
 

@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-import importlib
 import re
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 import pytest
 from hypothesis import given
 
 import newsmodel as nm
+from helpers import full_article, seed
 from newsmodel import strategies
 from newsmodel._lint import CODES, HEADLINE_LIMIT, lint
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-sys.path.insert(0, str(Path(__file__).parent))
-# The articles the JSON-LD tests build, shared (a test module is no package).
-_shared: Any = importlib.import_module("test_jsonld")
-full_article: Callable[..., nm.Article] = _shared.full_article
-seed: Callable[[], nm.Article] = _shared.seed
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -105,6 +95,9 @@ def test_missing_description_date_authors_and_images() -> None:
         ("Abbey Fenbert and Martin Fornusek", ["author_name_several_people"]),
         ("Abbey Fenbert, Martin Fornusek", ["author_name_several_people"]),
         ("Abbey Fenbert & Martin Fornusek", ["author_name_several_people"]),
+        ("Abbey Fenbert; Martin Fornusek", ["author_name_several_people"]),
+        ("Abbey Fenbert, Photographer", ["author_name_job_title"]),
+        ("Troy L. Smith, Cleveland.com", ["author_name_affiliation"]),
         (
             "By Abbey Fenbert, Reporter, and Martin Fornusek",
             ["author_name_by", "author_name_job_title", "author_name_several_people"],

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import html
-import importlib
 import re
-import sys
 from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 import html5lib
@@ -18,21 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsmodel as nm
+from helpers import full_article, hostile_articles, seed
 from newsmodel import strategies
 from newsmodel._jsonld import article_body, paragraphs, splits_at_blank_lines, to_jsonld
 from newsmodel._microdata import _escape, to_microdata
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from hypothesis.strategies import SearchStrategy
-
-sys.path.insert(0, str(Path(__file__).parent))
-# The articles the JSON-LD tests build, shared (a test module is no package).
-_shared: Any = importlib.import_module("test_jsonld")
-full_article: Callable[..., nm.Article] = _shared.full_article
-seed: Callable[[], nm.Article] = _shared.seed
-hostile_articles: Callable[[], SearchStrategy[nm.Article]] = _shared.hostile_articles
 
 SCHEMA = "https://schema.org/"
 

@@ -8,12 +8,10 @@ shipped examples (examples/kyiv-independent-2024-10-13.*) instead of comparing t
 from __future__ import annotations
 
 import html
-import importlib
 import json
 import os
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 import html5lib
@@ -23,6 +21,7 @@ from extruct.w3cmicrodata import MicrodataExtractor
 from hypothesis import given
 
 import newsmodel as nm
+from helpers import full_article, seed
 from newsmodel import strategies
 from newsmodel._jsonld import from_jsonld, jsonld_script, to_jsonld
 from newsmodel._microdata import to_microdata
@@ -36,15 +35,6 @@ from newsmodel._schemaorg import (
     emitted_types,
 )
 from newsmodel._values import right_to_left
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-sys.path.insert(0, str(Path(__file__).parent))
-# The articles the JSON-LD tests build, shared (a test module is no package).
-_shared: Any = importlib.import_module("test_jsonld")
-full_article: Callable[..., nm.Article] = _shared.full_article
-seed: Callable[[], nm.Article] = _shared.seed
 
 ROOT = Path(__file__).resolve().parent.parent
 VOCABULARY = json.loads(

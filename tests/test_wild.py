@@ -14,7 +14,6 @@ from newsmodel._wild import (
     clean_text,
     parse_boolean,
     parse_wild_datetime,
-    split_byline,
     split_keywords,
 )
 
@@ -99,67 +98,6 @@ def test_unreadable_dates_are_dropped_not_guessed(text: object) -> None:
 
 
 @pytest.mark.parametrize(
-    ("byline", "expected"),
-    [
-        ("Abbey Fenbert", [("Abbey Fenbert", None)]),
-        ("By Tom Rogan", [("Tom Rogan", None)]),
-        ("Текст: Лида Буслаева", [("Лида Буслаева", None)]),
-        (
-            "By MEG KINNARD and ERRIN HAINES, Associated Press",
-            [("MEG KINNARD", "Associated Press"), ("ERRIN HAINES", "Associated Press")],
-        ),
-        (
-            "By STEVE PEOPLES, AP National Political Writer",
-            [("STEVE PEOPLES", "AP National Political Writer")],
-        ),
-        ("Ilana Muhlstein, MS, RDN", [("Ilana Muhlstein", "MS, RDN")]),
-        ("Troy L. Smith, Cleveland.com", [("Troy L. Smith", "Cleveland.com")]),
-        (
-            "Dana A. Ford, James S.A. Corey, and Tom Watkins",
-            [("Dana A. Ford", None), ("James S.A. Corey", None), ("Tom Watkins", None)],
-        ),
-        (
-            "Martin Untersinger (avec Damien Leloup et Morgane Tual)",
-            [("Martin Untersinger", None), ("Damien Leloup", None), ("Morgane Tual", None)],
-        ),
-        (
-            "Orhan Coskun & Suleiman Al-Khalidi",
-            [("Orhan Coskun", None), ("Suleiman Al-Khalidi", None)],
-        ),
-        ("NDTV Sports Desk", [("NDTV Sports Desk", None)]),
-        # "y", "i" and "e" also join the halves of a compound surname: a name
-        # is split there only when a full name (two words or more) follows.
-        ("José Ortega y Gasset", [("José Ortega y Gasset", None)]),
-        ("Por Jordi Pujol i Soley", [("Jordi Pujol i Soley", None)]),
-        ("Ana Sousa e Silva", [("Ana Sousa e Silva", None)]),
-        ("María García y Pedro López", [("María García", None), ("Pedro López", None)]),
-        ("Jan Kowalski i Anna Nowak", [("Jan Kowalski", None), ("Anna Nowak", None)]),
-        (
-            "Marta Roig i Puig i Pere Vila",
-            [("Marta Roig i Puig", None), ("Pere Vila", None)],
-        ),
-        ("Ana y Pedro López", [("Ana", None), ("Pedro López", None)]),
-    ],
-)
-def test_split_byline(byline: str, expected: list[tuple[str, str | None]]) -> None:
-    """Bylines split into one name each, with prefixes and titles moved out."""
-    assert expected == split_byline(byline, "$.author", [])
-
-
-def test_byline_repairs_are_reported() -> None:
-    """Every change to a byline is a finding at its path."""
-    findings: list[Finding] = []
-    split_byline("By A and B, AP Writer", "$.author.name", findings)
-
-    assert [
-        "removed the byline prefix before the name",
-        "moved 'AP Writer' out of the name (a title or outlet)",
-        "split the byline into 2 names",
-    ] == [finding.message for finding in findings]
-    assert {"$.author.name"} == {finding.path for finding in findings}
-
-
-@pytest.mark.parametrize(
     ("value", "expected"),
     [
         (True, True),
@@ -222,11 +160,3 @@ def test_clean_text_always_gives_valid_text(text: str) -> None:
         check_text_line(cleaned, "$", "x", report)  # type: ignore[arg-type]
 
     assert [] == report
-
-
-@pytest.mark.parametrize("byline", ["By:", "Von: ", ", ,", "&", " | "])
-def test_a_byline_without_a_name_is_reported_as_dropped(byline: str) -> None:
-    findings: list[Finding] = []
-
-    assert [] == split_byline(byline, "$.author", findings)
-    assert ("$.author", "dropped") in [(f.path, f.code) for f in findings]

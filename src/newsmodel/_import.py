@@ -26,6 +26,7 @@ import orjson
 from . import _jsonld
 from . import _values as v
 from . import _wild as w
+from ._byline import split_byline, suffix_field
 from ._canonical import from_dict
 from ._errors import ErrorDetail, Finding, ValidationError, describe, join_path
 
@@ -430,13 +431,6 @@ def _organization(
     return org
 
 
-_CREDENTIAL_OR_TITLE = re.compile(
-    r"\b(?:writer|reporter|editor|correspondent|columnist|contributor|journalist|producer|"
-    r"analyst|staff|chief|senior|ms|md|phd|rdn|rd)\b",
-    re.I,
-)
-
-
 def _authors(value: Any, path: str, findings: Findings, graph: _Graph) -> list[dict[str, Any]]:
     value = graph.resolve(value)
     items = value if isinstance(value, list) else [value]
@@ -535,7 +529,7 @@ def _people_from_byline(
     cleaned = w.clean_text(text, path, findings)
     if cleaned is None:
         return []
-    people = w.split_byline(cleaned, path, findings)
+    people = split_byline(cleaned, path, findings)
     result = []
     if len(people) > 1 and extra:
         findings.append(
@@ -551,7 +545,7 @@ def _people_from_byline(
         if len(people) == 1:
             person.update(extra)
         if suffix and "job_title" not in person and "affiliation" not in person:
-            if _CREDENTIAL_OR_TITLE.search(suffix) or re.fullmatch(r"[A-Z, .]+", suffix):
+            if suffix_field(suffix) == "job_title":
                 person["job_title"] = suffix
             else:
                 person["affiliation"] = {"type": "organization", "name": suffix}

@@ -24,7 +24,6 @@ __all__ = [
     "parse_wild_datetime",
     "read_human_date",
     "read_lenient_date",
-    "split_byline",
     "split_keywords",
 ]
 
@@ -166,93 +165,6 @@ def split_keywords(value: object, path: Path, findings: Findings) -> list[str]:
         seen.add(text.casefold())
         keywords.append(text)
     return keywords
-
-
-# ------------------------------------------------------------------ bylines
-
-_BY = re.compile(r"^(?:by|von|par|por|di|door|av|przez|text|текст|редактор)\s*[:\s]\s*", re.I)
-# Every pattern here is linear in its input (bylines come from strangers): a
-# run of whitespace is entered only at its start ((?<!\s)), where a match, if
-# there is one, begins; and no repeat can run past the next bracket.
-_AND = re.compile(r"(?<!\s)(?:\s+(?:and|und|et|&|og|och|и)\s+|\s*&\s*)", re.I)
-# "y", "i" and "e" join two people, but also the halves of a compound surname
-# ("José Ortega y Gasset", "Jordi Pujol i Soley"): see _split_short_and.
-_SHORT_AND = re.compile(r"((?<!\s)\s+(?:y|e|i)\s+)", re.I)
-_TITLE_WORDS = re.compile(
-    r"\b(?:writer|reporter|editor|correspondent|columnist|contributor|journalist|"
-    r"producer|analyst|staff|desk|chief|senior|national|political|sports|"
-    r"associated press|press|news|business|times|today|journal|post|herald|"
-    r"tribune|agency|bureau|ms|md|phd|rdn|rd|jr|sr)\b",
-    re.I,
-)
-
-
-_WITH = re.compile(r"(?<!\s)\s*\((?:avec|with|mit|con|com)\s+([^()]*)\)", re.I)
-_LEADING_AND = re.compile(r"^(?:and|und|et|y|e|&)\s+", re.I)
-_OUTLET = re.compile(r"^\S+\.(?:com|org|net|co\.uk|de|fr|it|es|in|ru|ua|io)$", re.I)
-_CREDENTIAL = re.compile(r"^(?:[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?)$")
-
-
-_SEPARATOR = re.compile(r"[,|]")  # the parts are stripped: no \s* around it to backtrack
-
-
-def _is_title_or_outlet(part: str) -> bool:
-    if _AND.search(part) or _SHORT_AND.search(part):
-        return False
-    return bool(_TITLE_WORDS.search(part) or _OUTLET.match(part) or _CREDENTIAL.match(part))
-
-
-def split_byline(text: str, path: Path, findings: Findings) -> list[tuple[str, str | None]]:
-    """
-    Split a byline into one (name, job title or affiliation) pair per person.
-
-    ``By MEG KINNARD and ERRIN HAINES, Associated Press`` gives two people;
-    ``By STEVE PEOPLES, AP National Political Writer`` one person with a job
-    title. Every split and strip is reported. The second element is what
-    followed the names after a comma (a title or an outlet), or None.
-    """
-    where = _render(path)
-    original = text
-    text = _BY.sub("", text.strip()).strip()
-    if text != original.strip():
-        findings.append(Finding(where, "repaired", "removed the byline prefix before the name"))
-    text = _WITH.sub(r", \1", text)  # "A (avec B et C)": B and C are bylines too
-    parts = [part.strip() for part in _SEPARATOR.split(text) if part.strip()]
-    trailing: list[str] = []
-    while len(parts) > 1 and _is_title_or_outlet(parts[-1]):
-        trailing.insert(0, parts.pop())
-    suffix = ", ".join(trailing) or None
-    if suffix:
-        findings.append(
-            Finding(where, "repaired", f"moved {suffix!r} out of the name (a title or outlet)")
-        )
-    names: list[str] = []
-    for part in parts:
-        # _LEADING_AND: the Oxford comma's "and" in "A, B, and C".
-        for name in _AND.split(_LEADING_AND.sub("", part)):
-            if name and name.strip():
-                names.extend(_split_short_and(name.strip()))
-    names = [_BY.sub("", name).strip() for name in names]
-    names = [name for name in names if name]
-    if len(names) > 1:
-        findings.append(Finding(where, "repaired", f"split the byline into {len(names)} names"))
-    if not names:
-        _drop(findings, where, original, "expected a byline with a name")
-    return [(name, suffix) for name in names]
-
-
-def _split_short_and(text: str) -> list[str]:
-    # Split at "y", "i" or "e" only where a full name (two words or more)
-    # follows: "María García y Pedro López" is two people, "José Ortega y
-    # Gasset" one.
-    pieces = _SHORT_AND.split(text)  # name, conjunction, name, ...
-    names = [[pieces[0]]]  # each name's parts, joined once (no quadratic +=)
-    for conjunction, piece in zip(pieces[1::2], pieces[2::2], strict=True):
-        if len(piece.split()) >= 2:
-            names.append([piece])
-        else:
-            names[-1] += (conjunction, piece)
-    return ["".join(parts) for parts in names]
 
 
 # -------------------------------------------------------------------- dates
