@@ -299,3 +299,40 @@ def test_describe(value: object, text: str) -> None:
 def test_join_path(parent: Path, key: str | int, path: str) -> None:
     """JSONPaths quote keys that are not identifiers and render lazy parents."""
     assert path == join_path(parent, key)
+
+
+# ------------------------------------------------------ grandfathered tags
+
+
+@pytest.mark.parametrize("tag", v.GRANDFATHERED)
+def test_grandfathered_tags_are_one_list(tag: str) -> None:
+    """Each grandfathered tag, in any case, is well formed to the rule and to the JSON Schema."""
+    import re
+
+    from newsmodel._schema import LANGUAGE_PATTERN
+
+    for spelled in (tag, tag.lower(), tag.upper()):
+        assert tag == v.canonical_language(spelled)
+        assert re.match(LANGUAGE_PATTERN, spelled) is not None
+
+
+def test_the_schema_language_pattern_is_built_from_the_rule() -> None:
+    from newsmodel._schema import LANGUAGE_PATTERN, _any_case
+
+    assert LANGUAGE_PATTERN.startswith(f"^(?:{v.language_pattern(groups=False, spell=_any_case)})")
+    assert {tag.lower(): tag for tag in v.GRANDFATHERED} == v.GRANDFATHERED_TAGS
+
+
+_TAG_TEXT = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyzABCNOX0123456789-"), max_size=20)
+
+
+@given(_TAG_TEXT | st.sampled_from(v.GRANDFATHERED).map(str.swapcase))
+def test_the_schema_and_the_rule_accept_the_same_tags(text: str) -> None:
+    """The JSON Schema's language pattern says yes exactly where the rule does."""
+    import re
+
+    from newsmodel._schema import LANGUAGE_PATTERN
+
+    assert (v.canonical_language(text) is not None) == (
+        re.match(LANGUAGE_PATTERN, text) is not None
+    )

@@ -22,7 +22,7 @@ import typing
 from typing import Any
 
 from ._models import WORDS_PER_MINUTE
-from ._values import url_pattern
+from ._values import language_pattern, url_pattern
 
 __all__ = ["build_schema", "json_schema", "render"]
 
@@ -70,25 +70,9 @@ def _any_case(word: str) -> str:
     return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else c for c in word)
 
 
-_GRANDFATHERED = [
-    *("en-GB-oed", "i-ami", "i-bnn", "i-default", "i-enochian", "i-hak", "i-klingon"),
-    *("i-lux", "i-mingo", "i-navajo", "i-pwn", "i-tao", "i-tay", "i-tsu", "sgn-BE-FR"),
-    *("sgn-BE-NL", "sgn-CH-DE", "art-lojban", "cel-gaulish", "no-bok", "no-nyn"),
-    *("zh-guoyu", "zh-hakka", "zh-min", "zh-min-nan", "zh-xiang"),
-]
-_ALNUM = "[A-Za-z0-9]"
-LANGUAGE_PATTERN = (
-    "^(?:"
-    "[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}"
-    "(?:-[A-Za-z]{4})?"
-    "(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"
-    f"(?:-(?:{_ALNUM}{{5,8}}|[0-9]{_ALNUM}{{3}}))*"
-    f"(?:-[0-9A-WYZa-wyz](?:-{_ALNUM}{{2,8}})+)*"
-    f"(?:-[Xx](?:-{_ALNUM}{{1,8}})+)?"
-    f"|[Xx](?:-{_ALNUM}{{1,8}})+"
-    f"|{'|'.join(_any_case(tag) for tag in _GRANDFATHERED)}"
-    ")" + _END
-)
+# The language tag grammar (newsmodel._values.language_pattern), with no
+# group names and the grandfathered tags in any case, as ECMA 262 reads it.
+LANGUAGE_PATTERN = f"^(?:{language_pattern(groups=False, spell=_any_case)})" + _END
 
 #: Rules of the library that JSON Schema cannot state; the schema's description lists them.
 NOT_STATED = (

@@ -13,8 +13,12 @@ import re
 import sys
 import unicodedata
 from datetime import date, datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
 from ._errors import ErrorDetail, Path, describe, join_path
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = [
     "MAX_INT",
@@ -31,6 +35,7 @@ __all__ = [
     "encode_unsafe",
     "iri_to_uri",
     "is_url",
+    "language_pattern",
     "parse_date",
     "parse_datetime",
     "right_to_left",
@@ -711,57 +716,52 @@ def check_date_or_datetime(value: object, parent: Path, key: str | int, report: 
 
 # ----------------------------------------------------------------- languages
 
-_ALNUM = "[A-Za-z0-9]"
-_LANGUAGE = re.compile(
-    rf"""
-    (?P<language>[A-Za-z]{{2,3}}(?:-[A-Za-z]{{3}}){{0,3}})
-    (?:-(?P<script>[A-Za-z]{{4}}))?
-    (?:-(?P<region>[A-Za-z]{{2}}|[0-9]{{3}}))?
-    (?P<variants>(?:-(?:{_ALNUM}{{5,8}}|[0-9]{_ALNUM}{{3}}))*)
-    (?P<extensions>(?:-[0-9A-WYZa-wyz](?:-{_ALNUM}{{2,8}})+)*)
-    (?P<private>-[Xx](?:-{_ALNUM}{{1,8}})+)?
-    |(?P<private_only>[Xx](?:-{_ALNUM}{{1,8}})+)
-    |(?P<grandfathered>
-        en-GB-oed|i-ami|i-bnn|i-default|i-enochian|i-hak|i-klingon|i-lux|i-mingo
-        |i-navajo|i-pwn|i-tao|i-tay|i-tsu|sgn-BE-FR|sgn-BE-NL|sgn-CH-DE
-        |art-lojban|cel-gaulish|no-bok|no-nyn|zh-guoyu|zh-hakka|zh-min|zh-min-nan
-        |zh-xiang)
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-canonical_cache: dict[str, str | None] = {}
+#: RFC 5646's grandfathered tags, in the registry's case: the one list of
+#: them (the language pattern here and the JSON Schema's are built from it).
+GRANDFATHERED = (
+    "en-GB-oed", "i-ami", "i-bnn", "i-default", "i-enochian", "i-hak", "i-klingon", "i-lux",
+    "i-mingo", "i-navajo", "i-pwn", "i-tao", "i-tay", "i-tsu", "sgn-BE-FR", "sgn-BE-NL",
+    "sgn-CH-DE", "art-lojban", "cel-gaulish", "no-bok", "no-nyn", "zh-guoyu", "zh-hakka",
+    "zh-min", "zh-min-nan", "zh-xiang",
+)  # fmt: skip
 #: RFC 5646's grandfathered tags: lowercase form -> the registry's form.
-GRANDFATHERED_TAGS = {
-    tag.lower(): tag
-    for tag in [
-        "en-GB-oed",
-        "i-ami",
-        "i-bnn",
-        "i-default",
-        "i-enochian",
-        "i-hak",
-        "i-klingon",
-        "i-lux",
-        "i-mingo",
-        "i-navajo",
-        "i-pwn",
-        "i-tao",
-        "i-tay",
-        "i-tsu",
-        "sgn-BE-FR",
-        "sgn-BE-NL",
-        "sgn-CH-DE",
-        "art-lojban",
-        "cel-gaulish",
-        "no-bok",
-        "no-nyn",
-        "zh-guoyu",
-        "zh-hakka",
-        "zh-min",
-        "zh-min-nan",
-        "zh-xiang",
-    ]
-}
+GRANDFATHERED_TAGS = {tag.lower(): tag for tag in GRANDFATHERED}
+_ALNUM = "[A-Za-z0-9]"
+
+
+def language_pattern(*, groups: bool = True, spell: Callable[[str], str] = str) -> str:
+    """
+    Return the RFC 5646 grammar of a language tag as a regular expression.
+
+    The primary language subtag is two or three letters (see
+    `canonical_language`). With *groups*, the parts are named groups
+    (``language``, ``script``, ``region``, ``variants``, ``extensions``,
+    ``private``, ``private_only``, ``grandfathered``) for Python, matched
+    ignoring case; without, the same grammar with no group names, as ECMA 262
+    reads it (the JSON Schema), where *spell* writes each grandfathered tag
+    (in any case there).
+    """
+
+    def part(name: str, body: str, *, bare: bool = True) -> str:
+        if groups:
+            return f"(?P<{name}>{body})"
+        return body if bare else f"(?:{body})"
+
+    return (
+        part("language", "[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}")
+        + f"(?:-{part('script', '[A-Za-z]{4}')})?"
+        + f"(?:-{part('region', '[A-Za-z]{2}|[0-9]{3}', bare=False)})?"
+        + part("variants", f"(?:-(?:{_ALNUM}{{5,8}}|[0-9]{_ALNUM}{{3}}))*")
+        + part("extensions", f"(?:-[0-9A-WYZa-wyz](?:-{_ALNUM}{{2,8}})+)*")
+        + part("private", f"-[Xx](?:-{_ALNUM}{{1,8}})+", bare=False)
+        + "?"
+        + f"|{part('private_only', f'[Xx](?:-{_ALNUM}{{1,8}})+')}"
+        + f"|{part('grandfathered', '|'.join(map(spell, GRANDFATHERED)))}"
+    )
+
+
+_LANGUAGE = re.compile(language_pattern(), re.IGNORECASE)
+canonical_cache: dict[str, str | None] = {}
 
 
 def _canonical(tag: str) -> str | None:

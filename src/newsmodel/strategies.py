@@ -49,7 +49,7 @@ from ._models import (
     TagKind,
 )
 from ._values import (
-    GRANDFATHERED_TAGS,
+    GRANDFATHERED,
     IPRIVATE,
     MAX_INT,
     URL_PARTS,
@@ -256,8 +256,6 @@ _COMMON_LANGUAGES = (
     "ar",
     "ja",
 )
-# RFC 5646's grandfathered tags, in the registry's case.
-_GRANDFATHERED = tuple(GRANDFATHERED_TAGS.values())
 
 
 def _letters(low: int, high: int) -> SearchStrategy[str]:
@@ -310,7 +308,7 @@ def language_tags() -> SearchStrategy[str]:
         st.sampled_from(_COMMON_LANGUAGES),
         _well_formed_tags().filter(lambda tag: len(tag) <= 80),
         st.lists(_alnum(1, 8), min_size=1, max_size=3).map(lambda parts: "-".join(["x", *parts])),
-        st.sampled_from(_GRANDFATHERED),
+        st.sampled_from(GRANDFATHERED),
     )
 
 
