@@ -17,13 +17,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newsmodel as nm
-from newsmodel._values import DateParseError
-from newsmodel._wild import (
+from newsmodel._dates import (
     MAX_DATE_LENGTH,
     AmbiguousDateError,
     read_human_date,
     read_lenient_date,
 )
+from newsmodel._values import DateParseError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -609,3 +609,31 @@ def test_one_message_for_a_date_without_a_zone() -> None:
     [loaded], [imported] = loading.value.errors, importing.value.errors
     assert ("timezone", loaded.message) == (imported.code, imported.message)
     assert "pass default_tz to apply a zone" in loaded.message
+
+
+def test_one_message_for_a_modified_date_before_the_published_one() -> None:
+    """The model refuses, and the importer drops, a date_modified before date_published alike."""
+    published, modified = "2024-10-13T21:04:00+03:00", "2024-10-12T09:00:00+03:00"
+    with pytest.raises(nm.ValidationError) as loading:
+        nm.from_dict(payload(date_published=published, date_modified=modified))
+    findings: list[nm.Finding] = []
+    article = nm.from_jsonld(
+        jsonld(datePublished=published, dateModified=modified), findings=findings
+    )
+
+    [error] = loading.value.errors
+    assert ("$.date_modified", "date_order") == (error.path, error.code)
+    assert article.date_modified is None
+    assert [("$.dateModified", "dropped", f"{error.message}; left it out")] == [
+        (f.path, f.code, f.message) for f in findings if f.code == "dropped"
+    ]
+
+
+def test_resolve_zone_is_the_one_home_of_the_zone_argument() -> None:
+    """Every public function reads default_tz with newsmodel._dates.resolve_zone."""
+    from newsmodel import _dates
+
+    assert _dates.resolve_zone(None) is None
+    assert KYIV is _dates.resolve_zone(KYIV)
+    with pytest.raises(ValueError, match="default_tz: expected an IANA time zone name"):
+        _dates.resolve_zone("no/such/zone")

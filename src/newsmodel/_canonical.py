@@ -5,17 +5,18 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from . import _models as m
 from . import _wire
+from ._dates import resolve_dayfirst, resolve_zone
 from ._errors import ErrorDetail, ValidationError, describe
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+    from datetime import tzinfo
 
     from ._models import Article
 
@@ -28,65 +29,6 @@ __all__ = [
     "to_json_values",
     "values_clean",
 ]
-
-
-#: The longest zone name `_resolve_zone` looks up (the longest IANA name,
-#: ``America/Argentina/ComodRivadavia``, has 32 characters).
-MAX_ZONE_NAME = 64
-# The shape of an IANA time zone key: components of letters, digits, "_",
-# "+" and "-", joined by "/". No ".", "..", empty or absolute component can
-# make the lookup open a file outside the time zone database.
-_ZONE_KEY = re.compile(r"[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+)*")
-
-
-def _zone_error(found: object, why: str = "") -> ValueError:
-    return ValueError(
-        "default_tz: expected an IANA time zone name like 'Europe/Kyiv' or a tzinfo, "
-        f"found {describe(found)}{why}"
-    )
-
-
-def _resolve_zone(default_tz: object) -> tzinfo | None:
-    """
-    Return the zone that a *default_tz* argument names, or None for None.
-
-    Raises:
-        ValueError: For anything but None, a working `tzinfo` or the name of
-            a zone in the IANA time zone database; the name's shape is
-            checked before any lookup.
-    """
-    if default_tz is None:
-        return None
-    if isinstance(default_tz, tzinfo):
-        try:
-            datetime(2000, 1, 1, tzinfo=default_tz).utcoffset()
-        except Exception as error:  # a caller's tzinfo runs its own code
-            raise _zone_error(default_tz, f", whose utcoffset() fails: {error}") from None
-        return default_tz
-    if not isinstance(default_tz, str):
-        raise _zone_error(default_tz)
-    if len(default_tz) > MAX_ZONE_NAME:
-        raise _zone_error(default_tz, f" ({len(default_tz)} characters; at most {MAX_ZONE_NAME})")
-    if _ZONE_KEY.fullmatch(default_tz) is None:
-        raise _zone_error(
-            default_tz,
-            " (a name is made of letters, digits, '_', '+' and '-', in parts joined by '/')",
-        )
-    from zoneinfo import ZoneInfo  # noqa: PLC0415 - only lenient loads pay
-
-    try:
-        return ZoneInfo(default_tz)
-    except (KeyError, ImportError, OSError, ValueError):
-        # KeyError: ZoneInfoNotFoundError; OSError: a directory ("America");
-        # ValueError: a file of the database's folder that holds no zone.
-        raise _zone_error(default_tz, ", which the time zone database does not hold") from None
-
-
-def _resolve_dayfirst(dayfirst: object) -> bool | None:
-    if dayfirst is None or dayfirst is True or dayfirst is False:
-        return dayfirst
-    msg = f"dayfirst: expected True, False or None, found {describe(dayfirst)}"
-    raise TypeError(msg)
 
 
 _STRICT = _wire.Options()
@@ -115,8 +57,8 @@ def _options(
         return _STRICT
     return _wire.Options(
         lenient=True,
-        default_tz=_resolve_zone(default_tz),
-        dayfirst=_resolve_dayfirst(dayfirst),
+        default_tz=resolve_zone(default_tz),
+        dayfirst=resolve_dayfirst(dayfirst),
     )
 
 

@@ -242,9 +242,9 @@ def extract(
                 )
             ]
         )
-    from ._canonical import _resolve_dayfirst, _resolve_zone  # noqa: PLC0415 - shared
+    from ._dates import resolve_dayfirst, resolve_zone  # noqa: PLC0415 - shared
 
-    zone, order = _resolve_zone(default_tz), _resolve_dayfirst(dayfirst)
+    zone, order = resolve_zone(default_tz), resolve_dayfirst(dayfirst)
     _check_base_url(base_url)
     tree = _tree(_page_text(html, encoding, report))
     language, canonical = _page_defaults(tree)

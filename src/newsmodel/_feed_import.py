@@ -79,10 +79,10 @@ def from_feed(
         ValidationError: When *data* is not a feed at all.
         ImportError: For an XML feed, when feedparser is not installed.
     """
-    from ._canonical import _resolve_zone  # noqa: PLC0415 - shared argument handling
+    from ._dates import resolve_zone  # noqa: PLC0415 - shared argument handling
 
     found: Findings = findings if findings is not None else []
-    zone = _resolve_zone(default_tz)
+    zone = resolve_zone(default_tz)
     entries: list[dict[str, Any] | None]
     if _looks_like_json(data):
         entries, path, feed_language = _json_entries(data, found)

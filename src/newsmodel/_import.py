@@ -28,6 +28,7 @@ from . import _values as v
 from . import _wild as w
 from ._byline import split_byline, suffix_field
 from ._canonical import from_dict
+from ._dates import date_order_problem
 from ._errors import ErrorDetail, Finding, ValidationError, describe, join_path
 
 if TYPE_CHECKING:
@@ -797,14 +798,14 @@ def from_jsonld(
             zone database holds nor a `tzinfo`.
         TypeError: For a *dayfirst* that is not True, False or None.
     """
-    from ._canonical import _resolve_dayfirst, _resolve_zone  # noqa: PLC0415 - shared
+    from ._dates import resolve_dayfirst, resolve_zone  # noqa: PLC0415 - shared
 
     return read_jsonld(
         data,
         url=url,
         language=language,
-        default_tz=_resolve_zone(default_tz),
-        dayfirst=_resolve_dayfirst(dayfirst),
+        default_tz=resolve_zone(default_tz),
+        dayfirst=resolve_dayfirst(dayfirst),
         findings=findings if findings is not None else [],
     )
 
@@ -1118,17 +1119,15 @@ class _Mapping:
             elif parsed is not None:
                 self.put(key, parsed.isoformat(), where)
         published, modified = self.wire.get("date_published"), self.wire.get("date_modified")
-        if (
-            published
-            and modified
-            and datetime.fromisoformat(modified) < datetime.fromisoformat(published)
-        ):
-            self.note(
-                self.sources["date_modified"],
-                "dropped",
-                "dateModified is earlier than datePublished; left it out",
+        if published and modified:
+            # The model's rule (newsmodel._dates.date_order_problem): a
+            # modified date that breaks it is dropped, not the article.
+            problem = date_order_problem(
+                datetime.fromisoformat(published), datetime.fromisoformat(modified)
             )
-            del self.wire["date_modified"]
+            if problem is not None:
+                self.note(self.sources["date_modified"], "dropped", f"{problem}; left it out")
+                del self.wire["date_modified"]
 
     def people(self) -> None:
         authors = self.get("author")

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Union
 import attrs
 
 from . import _values as v
+from ._dates import date_order_problem
 from ._errors import ErrorDetail, Path, ValidationError, describe, join_path
 from ._rules import (
     URL,
@@ -222,22 +223,10 @@ def check_article_rules(a: Article, path: Path, report: Report) -> None:
 
 
 def _check_date_order(a: Article, path: Path, report: Report) -> None:
-    published, modified = a.date_published, a.date_modified
-    if not (isinstance(modified, datetime) and isinstance(published, datetime)):
-        return
-    try:
-        earlier = modified < published
-    except (TypeError, OverflowError):  # naive or out of range: reported already
-        return
-    if earlier:
+    problem = date_order_problem(a.date_published, a.date_modified)
+    if problem is not None:
         report.append(
-            ErrorDetail(
-                join_path(path, "date_modified"),
-                "date_order",
-                "expected a date not earlier than date_published "
-                f"({published.isoformat()}), found {modified.isoformat()}",
-                modified,
-            )
+            ErrorDetail(join_path(path, "date_modified"), "date_order", problem, a.date_modified)
         )
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from . import _models as m
 from . import _values as v
+from ._dates import read_lenient_date
 from ._errors import ErrorDetail, Path, describe, join_path, key_label
 from ._rules import (
     CodeWriter,
@@ -28,7 +29,6 @@ from ._rules import (
     sequence_type_error,
     with_input,
 )
-from ._wild import read_lenient_date
 
 __all__ = ["Options", "dump_article", "dump_object", "load_article", "load_object"]
 

@@ -467,10 +467,10 @@ def check_zone(args: argparse.Namespace, command: str, *, needs_lenient: bool = 
     if needs_lenient and not args.lenient:
         msg = f"newsmodel {command}: error: --default-tz applies only with --lenient"
         raise UsageError(msg)
-    from .._canonical import _resolve_zone  # noqa: PLC0415
+    from .._dates import resolve_zone  # noqa: PLC0415
 
     try:
-        _resolve_zone(args.default_tz)
+        resolve_zone(args.default_tz)
     except ValueError as problem:
         msg = f"newsmodel {command}: error: --default-tz: {problem}"
         raise UsageError(msg) from None
