@@ -245,3 +245,17 @@ def test_any_byline_splits_into_clean_names(text: str) -> None:
         assert name == name.strip()
         assert parse_byline(name).prefix is None
     assert all(f.path == "$.author" for f in findings)
+
+
+@pytest.mark.parametrize(
+    "author", ["https://a.example/author/jane", " //a.example/author/jane", "HTTP://A.EXAMPLE/"]
+)
+def test_an_author_given_as_a_link_is_dropped(author: str) -> None:
+    """A profile link where a name belongs is no name: dropped and reported, by every importer."""
+    findings: list[Finding] = []
+    article = nm.from_jsonld(document(author), findings=findings)
+
+    assert () == tuple(article.authors)
+    assert [("$.author", "dropped")] == [
+        (f.path, f.code) for f in findings if f.path.startswith("$.author")
+    ]

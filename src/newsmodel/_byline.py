@@ -28,6 +28,7 @@ __all__ = [
     "OUTLET_WORDS",
     "PREFIXES",
     "Byline",
+    "is_link",
     "mentions_job_title",
     "parse_byline",
     "split_byline",
@@ -100,6 +101,17 @@ class Byline(NamedTuple):
     #: What followed the names after a separator: a job title, credentials
     #: or an outlet ("AP National Political Writer"), or None.
     suffix: str | None
+
+
+def is_link(text: str) -> bool:
+    """
+    Whether an author given as text is a link ("https://…", "//…"), not a name.
+
+    Open Graph's ``article:author`` and some JSON-LD give a profile page
+    where a byline belongs: the importers drop it (reported), never read a
+    name from it.
+    """
+    return text.strip().lower().startswith(("http://", "https://", "//"))
 
 
 def mentions_job_title(text: str) -> bool:

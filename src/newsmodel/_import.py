@@ -26,7 +26,7 @@ import orjson
 from . import _jsonld
 from . import _values as v
 from . import _wild as w
-from ._byline import split_byline, suffix_field
+from ._byline import is_link, split_byline, suffix_field
 from ._canonical import from_dict
 from ._dates import date_order_problem
 from ._errors import ErrorDetail, Finding, ValidationError, describe, join_path
@@ -456,7 +456,7 @@ def _author(value: Any, path: str, findings: Findings, graph: _Graph) -> list[di
     if value is None or value in ("", []):
         return []
     if isinstance(value, str):
-        if re.match(r"^\s*https?://", value):
+        if is_link(value):
             findings.append(
                 Finding(
                     path,

@@ -21,6 +21,7 @@ import orjson
 
 from . import _import
 from . import _wild as w
+from ._byline import is_link
 from ._errors import ErrorDetail, Finding, ValidationError, describe, join_path
 
 if TYPE_CHECKING:
@@ -238,7 +239,7 @@ class _Builder:
         names: list[str] = []
         for name in PRECEDENCE["author"]:
             for tag in self.by_name.get(name, ()):
-                if _is_url(tag.content):
+                if is_link(tag.content):
                     # Open Graph's article:author is a profile page, not a name.
                     self.findings.append(
                         Finding(
@@ -452,10 +453,6 @@ def _image_field(name: str) -> str | None:
 
 def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
-
-
-def _is_url(text: str) -> bool:
-    return text.strip().lower().startswith(("http://", "https://", "//"))
 
 
 def _primary(tag: str) -> str:
