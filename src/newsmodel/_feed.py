@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import attrs
 
+from ._generated import check_feed as _check_feed
 from ._models import Report, _fixed_offset_or_none, _language, _raise_if
-from ._rules import URL, LanguageTag, Text, TextLine, Timestamp, build_checker
+from ._rules import URL, LanguageTag, Text, TextLine, Timestamp
 
 __all__ = ["Feed"]
 
@@ -41,6 +42,3 @@ class Feed:
         report: Report = []
         _check_feed(self, "$", report)
         _raise_if(report)
-
-
-_check_feed = build_checker(Feed)

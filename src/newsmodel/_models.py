@@ -4,8 +4,10 @@ The article model: frozen, slotted, hashable attrs classes.
 The classes know no wire format. Each one checks itself when constructed
 (``__attrs_post_init__``) and raises `ValidationError` listing every problem.
 The checks are generated from the fields' annotated rules (`newsmodel._rules`),
-and so are the wire loaders, which fill instances through `slot_setters`
-after checking each value at its path: both ways in share one set of rules.
+and so are the wire loaders, which fill instances through their slots after
+checking each value at its path: both ways in share one set of rules. The
+generated code is checked in (`newsmodel._generated`, written by
+``scripts/generate.py``).
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ from ._rules import (
     Text,
     TextLine,
     Timestamp,
-    build_checker,
 )
 
 if TYPE_CHECKING:
@@ -351,7 +352,7 @@ class Image:
 
     def __attrs_post_init__(self) -> None:
         report: Report = []
-        _check_image(self, "$", report)
+        check_image(self, "$", report)
         _raise_if(report)
 
     __repr__ = model_repr
@@ -376,7 +377,7 @@ class Organization:
 
     def __attrs_post_init__(self) -> None:
         report: Report = []
-        _check_organization(self, "$", report)
+        check_organization(self, "$", report)
         _raise_if(report)
 
     __repr__ = model_repr
@@ -405,7 +406,7 @@ class Person:
 
     def __attrs_post_init__(self) -> None:
         report: Report = []
-        _check_person(self, "$", report)
+        check_person(self, "$", report)
         _raise_if(report)
 
     __repr__ = model_repr
@@ -434,7 +435,7 @@ class Tag:
 
     def __attrs_post_init__(self) -> None:
         report: Report = []
-        _check_tag(self, "$", report)
+        check_tag(self, "$", report)
         _raise_if(report)
 
     __repr__ = model_repr
@@ -471,7 +472,7 @@ class Quote:
 
     def __attrs_post_init__(self) -> None:
         report: Report = []
-        _check_quote(self, "$", report)
+        check_quote(self, "$", report)
         _raise_if(report)
 
     __repr__ = model_repr
@@ -504,7 +505,7 @@ class RelatedStory:
 
     def __attrs_post_init__(self) -> None:
         report: Report = []
-        _check_related_story(self, "$", report)
+        check_related_story(self, "$", report)
         _raise_if(report)
 
     __repr__ = model_repr
@@ -567,7 +568,7 @@ class Article:
 
     def __attrs_post_init__(self) -> None:
         report: Report = []
-        _check_article(self, "$", report)
+        check_article(self, "$", report)
         _raise_if(report)
 
     __repr__ = model_repr
@@ -606,20 +607,24 @@ class Article:
         return self.images[0] if self.images else None
 
 
-_MODELS = frozenset({Image, Organization, Person, Tag, Quote, RelatedStory, Article})
-_check_image = build_checker(Image)
-_check_organization = build_checker(Organization)
-_check_person = build_checker(Person)
-_check_tag = build_checker(Tag)
-_check_quote = build_checker(Quote)
-_check_related_story = build_checker(RelatedStory)
-_check_article = build_checker(Article, check_article_rules)
+#: The model classes, nested ones first: the order of the generated code.
+MODEL_CLASSES = (Image, Organization, Person, Tag, Quote, RelatedStory, Article)
+_MODELS = frozenset(MODEL_CLASSES)
 
+#: The rules that join several fields of a class, run after its fields' own.
+CROSS_FIELD_RULES: dict[type, Callable[[Any, Path, Report], None]] = {Article: check_article_rules}
 
-def slot_setters(cls: type) -> list[Callable[[Any, Any], None]]:
-    """Return the slot descriptors' setters of *cls*'s attrs fields, in order."""
-    return [cls.__dict__[field.name].__set__ for field in attrs.fields(cls)]
-
+# The checkers are generated from the fields' rules by scripts/generate.py. The
+# generated module imports the classes above, so it is imported here, last.
+from ._generated import (  # noqa: E402
+    check_article,
+    check_image,
+    check_organization,
+    check_person,
+    check_quote,
+    check_related_story,
+    check_tag,
+)
 
 # pydantic's hooks, so that each class is a pydantic field type with no glue.
 # They load newsmodel.pydantic (and pydantic) only when pydantic calls them:

@@ -4,19 +4,20 @@ Which rule each field follows, read from the models' annotations.
 A field's annotation says its rule: ``url: URL`` is an absolute http(s) URL,
 ``caption: Text | None`` an optional text, ``same_as: tuple[URL, ...]`` an
 array of URLs, ``logo: Image | None`` an optional nested image. `field_rules`
-reads those annotations once; `build_checker` turns them into the function a
-class runs in ``__init__``, and the wire loaders are generated from the same
-description, so a rule is stated once and checked the same way everywhere.
+reads those annotations; ``scripts/generate.py`` turns them, at development
+time, into the checked-in module `newsmodel._generated`: the function each
+class runs in ``__init__``, the wire loaders and the dumpers. A rule is
+stated once here and checked the same way everywhere.
 
 Generated code is used because it runs per field of every article loaded:
 one straight-line function per class, with the common case (a valid value)
-decided by an inline expression and the message built only for a problem.
+decided by an inline expression (`Rule.fast`) and the message built only for
+a problem, by the rule's full check.
 """
 
 from __future__ import annotations
 
 import enum
-import linecache
 import types
 import typing
 from collections.abc import Callable
@@ -38,7 +39,6 @@ __all__ = [
     "Text",
     "TextLine",
     "Timestamp",
-    "build_checker",
     "field_rules",
 ]
 
@@ -63,15 +63,16 @@ class Rule:
     check: Check
 
 
-# Blank means empty or all whitespace; ``isspace`` stops at the first
-# non-space, where ``strip`` would copy the whole text. ``clean`` is true when
-# the loader knows no ASCII string of the payload can hold a forbidden
-# character (see `newsmodel._canonical.scan_clean`): then for an ASCII text
-# only a text line's newlines remain to look for, which ``in`` finds far
-# faster than a character scan.
-_NOT_BLANK = " and {x} != '' and not {x}.isspace())"
-# The URL rule's fast test: the common plain ASCII URL by one pattern inline
-# (`newsmodel._values.PLAIN_URL`), anything else by the rule itself.
+# The fast tests are expressions over ``{x}``, the value, in the generated
+# module (`newsmodel._generated`), where the names they use are those of
+# `FAST_NAMES` and ``clean``. Blank means empty or all whitespace;
+# ``isspace`` stops at the first non-space, where ``strip`` would copy the
+# whole text. ``clean`` is true when the loader knows no ASCII string of the
+# payload can hold a forbidden character (see
+# `newsmodel._canonical.scan_clean`): then for an ASCII text only a text
+# line's newlines remain to look for, which ``in`` finds far faster than a
+# character scan. The URL rule's fast test takes the common plain ASCII URL
+# by one pattern (`newsmodel._values.PLAIN_URL`), anything else by the rule.
 URL_RULE = Rule(
     "url",
     "({x}.__class__ is str and (plain_url({x}) is not None or is_url({x})))",
@@ -79,15 +80,17 @@ URL_RULE = Rule(
 )
 TEXT_LINE_RULE = Rule(
     "text_line",
-    "({x}.__class__ is str and ((clean and {x}.isascii() and '\\n' not in {x})"
-    " or {x}.isprintable()"
-    " or text_line_bad({x}) is None)" + _NOT_BLANK,
+    "({x}.__class__ is str"
+    " and ((clean and {x}.isascii() and '\\n' not in {x})"
+    " or {x}.isprintable() or text_line_bad({x}) is None)"
+    " and {x} != '' and not {x}.isspace())",
     v.check_text_line,
 )
 TEXT_RULE = Rule(
     "text",
-    "({x}.__class__ is str and ((clean and {x}.isascii()) or {x}.isprintable()"
-    " or text_bad({x}) is None)" + _NOT_BLANK,
+    "({x}.__class__ is str"
+    " and ((clean and {x}.isascii()) or {x}.isprintable() or text_bad({x}) is None)"
+    " and {x} != '' and not {x}.isspace())",
     v.check_text,
 )
 SLUG_RULE = Rule("slug", "False", v.check_slug)
@@ -101,16 +104,30 @@ BOOL_RULE = Rule("bool", "({x} is True or {x} is False)", v.check_bool)
 DATETIME_RULE = Rule("datetime", "False", v.check_datetime)
 DATE_OR_DATETIME_RULE = Rule("date_or_datetime", "False", v.check_date_or_datetime)
 
-#: Names the ``fast`` expressions use.
-FAST_NAMES: dict[str, Any] = {
-    "is_url": v.is_url,
-    "plain_url": v.PLAIN_URL.fullmatch,
-    "text_line_bad": v.TEXT_LINE_BAD.search,
-    "text_bad": v.TEXT_BAD.search,
-    "canonical_cache": v.canonical_cache,
-    "MAX_INT": v.MAX_INT,
-    "clean": False,
+#: Every rule, by name: the generated module refers to a rule by its name.
+RULES: dict[str, Rule] = {
+    rule.name: rule
+    for rule in (
+        URL_RULE,
+        TEXT_LINE_RULE,
+        TEXT_RULE,
+        SLUG_RULE,
+        LANGUAGE_RULE,
+        POSITIVE_INT_RULE,
+        BOOL_RULE,
+        DATETIME_RULE,
+        DATE_OR_DATETIME_RULE,
+    )
 }
+
+# The names the fast tests use, which the generated module imports from here.
+is_url = v.is_url
+plain_url = v.PLAIN_URL.fullmatch
+text_line_bad = v.TEXT_LINE_BAD.search
+text_bad = v.TEXT_BAD.search
+canonical_cache = v.canonical_cache
+MAX_INT = v.MAX_INT
+FAST_NAMES = ("MAX_INT", "canonical_cache", "is_url", "plain_url", "text_bad", "text_line_bad")
 
 URL = Annotated[str, URL_RULE]
 """An absolute ``http`` or ``https`` IRI (RFC 3987) with a host and no spaces."""
@@ -294,23 +311,20 @@ def _python_what(types: tuple[type, ...]) -> str:
 _FROM_TEXT = " (to read text, use newsmodel.from_dict)"
 
 
-def python_type_check(field: FieldRule) -> Check:
+def python_type_check(rule: Rule, allowed: tuple[type, ...]) -> Check:
     """
     Return a constructor's check of a plain value: its Python type, then its rule.
 
+    *allowed* are the Python types the field's annotation names (`FieldRule.types`).
     A value of the wrong type gets a message in Python's words (``expected a
     str, found None``; for a date given as text, a pointer to
     `newsmodel.from_dict`, which reads text). The rule's own check words
     what is wrong with a value of the right type.
     """
-    if field.rule is None:  # pragma: no cover - only plain values have a rule
-        msg = f"{field.name} has no value rule"
-        raise TypeError(msg)
-    allowed = field.types
     what = _python_what(allowed)
     ints_only = allowed == (int,)
     dates = any(issubclass(t, date) for t in allowed)
-    rule_check = with_input(field.rule.check)
+    rule_check = with_input(rule.check)
 
     def check(value: object, parent: Path, key: str | int, report: Report) -> None:
         if isinstance(value, allowed) and not (ints_only and isinstance(value, bool)):
@@ -348,85 +362,3 @@ def python_sequence_type_error(value: object, parent: Path, key: str | int, repo
             value,
         )
     )
-
-
-class CodeWriter:
-    """Collects the lines and the names of one generated function."""
-
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-        self.names: dict[str, Any] = dict(FAST_NAMES)
-
-    def name(self, prefix: str, value: object) -> str:
-        """Bind *value* to a fresh name in the generated code's namespace."""
-        name = f"{prefix}_{len(self.names)}"
-        self.names[name] = value
-        return name
-
-    def line(self, indent: int, text: str) -> None:
-        """Add one line of code at *indent* levels."""
-        self.lines.append("    " * indent + text)
-
-    def value_test(self, field: FieldRule, x: str, *, python: bool = False) -> tuple[str, str]:
-        """
-        Return the inline test of one value and the name of its full check.
-
-        With *python*, the check is a constructor's (`python_type_check`).
-        """
-        if field.rule is not None:
-            check = python_type_check(field) if python else with_input(field.rule.check)
-            return field.rule.fast.format(x=x), self.name("check", check)
-        if field.enum is not None:
-            enum_name = self.name("enum", field.enum)
-            check = enum_check(field.enum, python=python)
-            return f"{x}.__class__ is {enum_name}", self.name("check", check)
-        fast = " or ".join(f"{x}.__class__ is {self.name('cls', c)}" for c in field.classes)
-        return f"({fast})", self.name("check", instance_check(field.classes))
-
-    def compile(self, function: str, label: str) -> Callable[..., Any]:
-        """
-        Compile the collected lines and return the function named *function*.
-
-        *label* names the code in tracebacks and profiles, e.g. ``load Image``.
-        """
-        source = "\n".join(self.lines)
-        # The source is registered with linecache so tracebacks can show it.
-        filename = f"<newsmodel {label}>"
-        linecache.cache[filename] = (len(source), None, self.lines, filename)
-        exec(compile(source, filename, "exec"), self.names)  # noqa: S102 - our own code
-        return self.names[function]  # type: ignore[no-any-return]
-
-
-def build_checker(
-    cls: type, extra: Callable[[Any, Path, Report], None] | None = None
-) -> Callable[[Any, Path, Report], None]:
-    """
-    Generate ``check(obj, path, report)`` for *cls*: every field's rule, then *extra*.
-
-    Nested objects are only type-checked: they checked themselves when made.
-    """
-    code = CodeWriter()
-    code.line(0, "def check(obj, path, report):")
-    for field in field_rules(cls):
-        code.line(1, f"x = obj.{field.name}")
-        key = repr(field.key)
-        if field.sequence:
-            test, check = code.value_test(field, "y", python=True)
-            code.line(1, "if x.__class__ is not tuple:")
-            code.line(2, f"sequence_type_error(x, path, {key}, report)")
-            code.line(1, "elif x:")
-            code.line(2, f"p = (path, {key})")
-            code.line(2, "for i, y in enumerate(x):")
-            code.line(3, f"if not {test}:")
-            code.line(4, f"{check}(y, p, i, report)")
-            continue
-        test, check = code.value_test(field, "x", python=True)
-        guard = "" if field.required or field.default is not None else "x is not None and "
-        code.line(1, f"if {guard}not {test}:")
-        code.line(2, f"{check}(x, path, {key}, report)")
-    if extra is not None:
-        code.names["extra"] = extra
-        code.line(1, "extra(obj, path, report)")
-    code.line(1, "return None")
-    code.names["sequence_type_error"] = python_sequence_type_error
-    return code.compile("check", f"check {cls.__name__}")
