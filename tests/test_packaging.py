@@ -157,6 +157,10 @@ _NOT_IMPORTED = (
     "pydantic",  # the classes' pydantic hooks load it only when pydantic calls them
     "pydantic_core",
     "newsmodel.pydantic",
+    # lenient dates only (issue 10: import time), and a misspelt key's suggestion
+    "newsmodel._wild",
+    "html",
+    "difflib",
 )
 
 

@@ -11,6 +11,8 @@ from typing import Any, Final, TypeAlias
 
 import attrs
 
+from ._lazy import LazyPattern
+
 __all__ = [
     "NO_INPUT",
     "ErrorDetail",
@@ -196,11 +198,13 @@ def join_path(parent: Path, key: str | int) -> str:
     return f"{parent}['{quoted}']"
 
 
-_SEGMENT = re.compile(
+#: One segment of a JSONPath as `join_path` spells it (`newsmodel._positions` reads them too).
+PATH_SEGMENT = LazyPattern(
     r"\.(?P<name>[A-Za-z_][A-Za-z0-9_]*)|\[(?P<index>[0-9]+)\]|\['(?P<quoted>(?:[^'\\]|\\.)*)'\]",
     re.DOTALL,
 )
-_UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
+#: An escaped character of a quoted key in such a path.
+PATH_UNESCAPE = LazyPattern(r"\\(.)", re.DOTALL)
 
 
 def split_path(path: str) -> tuple[Key, ...]:
@@ -217,7 +221,7 @@ def split_path(path: str) -> tuple[Key, ...]:
     keys: list[Key] = []
     position, end = 1, len(path)
     while position < end:
-        found = _SEGMENT.match(path, position)
+        found = PATH_SEGMENT.match(path, position)
         if found is None:
             keys.append(path[position:])
             break
@@ -227,7 +231,7 @@ def split_path(path: str) -> tuple[Key, ...]:
         elif index is not None:
             keys.append(int(index))
         else:
-            keys.append(_UNESCAPE.sub(r"\1", quoted))
+            keys.append(PATH_UNESCAPE.sub(r"\1", quoted))
         position = found.end()
     return tuple(keys)
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import enum
 import math
-import re
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any, Union
 
@@ -23,6 +22,7 @@ import attrs
 from . import _values as v
 from ._dates import date_order_problem
 from ._errors import ErrorDetail, Path, ValidationError, describe, join_path
+from ._lazy import LazyPattern
 from ._rules import (
     URL,
     DateOrDatetime,
@@ -511,7 +511,7 @@ class RelatedStory:
     __repr__ = model_repr
 
 
-_WORD = re.compile(r"\w+(?:[-'\u2019.]\w+)*")
+_WORD = LazyPattern(r"\w+(?:[-'\u2019.]\w+)*")
 
 
 @attrs.frozen(kw_only=True)

@@ -19,15 +19,12 @@ from __future__ import annotations
 import json
 import re
 
+from ._errors import PATH_SEGMENT, PATH_UNESCAPE
+
 __all__ = ["line_column", "locate", "offset_of", "parse_path"]
 
 Segment = str | int
 
-_SEGMENT = re.compile(
-    r"\.(?P<name>[A-Za-z_][A-Za-z0-9_]*)|\[(?P<index>[0-9]+)\]|\['(?P<quoted>(?:[^'\\]|\\.)*)'\]",
-    re.DOTALL,
-)
-_UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _STRUCTURE = re.compile(r'["\[\]{}]')
@@ -53,7 +50,7 @@ def parse_path(path: str) -> list[Segment] | None:
     segments: list[Segment] = []
     position = 1
     while position < len(path):
-        match = _SEGMENT.match(path, position)
+        match = PATH_SEGMENT.match(path, position)
         if match is None:
             return None
         if match["name"] is not None:
@@ -61,7 +58,7 @@ def parse_path(path: str) -> list[Segment] | None:
         elif match["index"] is not None:
             segments.append(int(match["index"]))
         else:
-            segments.append(_UNESCAPE.sub(r"\1", match["quoted"]))
+            segments.append(PATH_UNESCAPE.sub(r"\1", match["quoted"]))
         position = match.end()
     return segments
 

@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 from ._errors import ErrorDetail, Path, describe, join_path
+from ._lazy import LazyPattern
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -53,8 +54,8 @@ MAX_INT = 2**53 - 1
 TEXT_LINE_BAD = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 TEXT_BAD = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
-_SLUG = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
-_NOT_SLUG_CHARS = re.compile(r"[\W_]+")
+_SLUG = LazyPattern(r"[^\W_]+(?:-[^\W_]+)*")
+_NOT_SLUG_CHARS = LazyPattern(r"[\W_]+")
 
 
 def _bad_char(value: str, pattern: re.Pattern[str]) -> str | None:
@@ -286,7 +287,7 @@ def url_pattern(exact_to: int = 0x10FFFF, *, ip_literal: str = IP_LITERAL_PATTER
 # and the private-use ones only the query may (`URL_PARTS` differ there only).
 # An IP literal is matched loosely there and exactly apart (`_ip_literal`):
 # the IPv6 grammar takes long to compile, and few URLs need it.
-_URL_SHAPE = re.compile(url_pattern(_LATIN1_END, ip_literal=f"\\[{_IP_LITERAL_CHARS}+\\]"))
+_URL_SHAPE = LazyPattern(url_pattern(_LATIN1_END, ip_literal=f"\\[{_IP_LITERAL_CHARS}+\\]"))
 _ALL_PARTS = tuple(code for ranges in URL_PARTS.values() for code in ranges)
 _ABOVE_LATIN1 = ((_LATIN1_END + 1, 0x10FFFF),)
 
@@ -390,7 +391,7 @@ def iri_to_uri(iri: str) -> str:
     return _NOT_ASCII.sub(_utf8_escapes, iri)
 
 
-_NOT_ASCII = re.compile("[^\\x00-\\x7f]+")
+_NOT_ASCII = LazyPattern("[^\\x00-\\x7f]+")
 
 
 def uri_to_iri(uri: str) -> str:
@@ -416,7 +417,7 @@ def uri_to_iri(uri: str) -> str:
     return decoded
 
 
-_ESCAPE_RUN = re.compile("(?:%[0-9A-Fa-f]{2})+")
+_ESCAPE_RUN = LazyPattern("(?:%[0-9A-Fa-f]{2})+")
 
 
 def _decode_escapes(run: str) -> str:
@@ -469,8 +470,8 @@ def _bad_in_part(part: str) -> re.Pattern[str]:
     return re.compile(f"[^{_spell(ranges)}%]|%(?!{_HEX}{{2}})")
 
 
-_SCHEME_HEAD = re.compile(_SCHEME)
-_PORT = re.compile(PORT_PATTERN)
+_SCHEME_HEAD = LazyPattern(_SCHEME)
+_PORT = LazyPattern(PORT_PATTERN)
 
 
 def _bad_in(value: str, part: str, start: int, end: int) -> str | None:
@@ -543,7 +544,7 @@ def url_problem(value: str) -> str | None:
 
 # The printable ASCII characters after the host that no URL may hold, and a
 # '%' that starts no percent-escape: a browser sends them percent-encoded.
-_UNSAFE_AFTER_HOST = re.compile(f'[ "<>\\[\\]^`{{|}}]|%(?!{_HEX}{{2}})')
+_UNSAFE_AFTER_HOST = LazyPattern(f'[ "<>\\[\\]^`{{|}}]|%(?!{_HEX}{{2}})')
 
 
 def encode_unsafe(value: str) -> str:
@@ -760,7 +761,7 @@ def language_pattern(*, groups: bool = True, spell: Callable[[str], str] = str) 
     )
 
 
-_LANGUAGE = re.compile(language_pattern(), re.IGNORECASE)
+_LANGUAGE = LazyPattern(language_pattern(), re.IGNORECASE)
 canonical_cache: dict[str, str | None] = {}
 
 

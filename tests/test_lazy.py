@@ -1,0 +1,54 @@
+"""Patterns compiled on first use (`newsmodel._lazy.LazyPattern`)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsmodel._lazy import LazyPattern
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_not_compiled_until_used() -> None:
+    pattern = LazyPattern(r"(a+)(b)?", re.IGNORECASE)
+    assert pattern._compiled is None
+    assert pattern.fullmatch("AAb") is not None
+    assert pattern.compiled is pattern._compiled
+    assert pattern.compiled.flags & re.IGNORECASE
+
+
+@given(st.text(alphabet="ab-_ %", max_size=12), st.integers(0, 3))
+def test_methods_are_those_of_the_pattern(text: str, pos: int) -> None:
+    source = r"[ab]+(-[ab]+)*|%"
+    lazy, compiled = LazyPattern(source), re.compile(source)
+
+    def spans(found: re.Match[str] | None) -> tuple[int, int] | None:
+        return None if found is None else found.span()
+
+    assert spans(lazy.match(text, pos)) == spans(compiled.match(text, pos))
+    assert spans(lazy.fullmatch(text, pos)) == spans(compiled.fullmatch(text, pos))
+    assert spans(lazy.search(text, pos)) == spans(compiled.search(text, pos))
+    assert lazy.findall(text) == compiled.findall(text)
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert lazy.sub("x", text, 1) == compiled.sub("x", text, 1)
+
+
+def test_import_compiles_none_of_them() -> None:
+    code = (
+        "import gc, newsmodel\n"
+        "from newsmodel._lazy import LazyPattern\n"
+        "found = [o for o in gc.get_objects() if isinstance(o, LazyPattern)]\n"
+        "print(len(found), sum(o._compiled is not None for o in found))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    count, compiled = map(int, done.stdout.split())
+    assert count >= 10
+    assert compiled == 0
