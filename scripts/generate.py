@@ -250,11 +250,18 @@ def _value_block(writer: Writer, field: FieldRule, x: str) -> list[tuple[int, st
     elif field.rule is not None and field.rule.name in ("datetime", "date_or_datetime"):
         _, check = value_test(writer, field, x, python=False)
         date_only_ok = field.rule.name == "date_or_datetime"
-        writer.use("fill_last_input", "INVALID")
+        writer.use("fill_last_input", "INVALID", "dates_seen")
+        # A text met before in this article was parsed then (`dates_seen`);
+        # for a datetime field, only if it was read as a datetime.
+        seen = f"{x} is None" if date_only_ok else f"{x}.__class__ is not datetime"
+        if not date_only_ok:
+            writer.use("datetime")
         return [
             (0, f"if {x}.__class__ is str:"),
             (1, f"t = {x}"),
-            (1, f"{x} = options.read_date(t, path, {key}, report, date_only_ok={date_only_ok})"),
+            (1, f"{x} = dates_seen.get(t)"),
+            (1, f"if {seen}:"),
+            (2, f"{x} = options.read_date(t, path, {key}, report, date_only_ok={date_only_ok})"),
             (1, f"if {x} is INVALID:"),
             (2, "fill_last_input(report, t)"),
             (1, f"elif not 1 < {x}.year < 9999:"),
@@ -504,6 +511,7 @@ _SOURCES = {
         "all_text",
         "as_object",
         "authors_seen",
+        "dates_seen",
         "missing",
         "report_unknown",
         "wrong_type",

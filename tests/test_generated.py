@@ -9,7 +9,6 @@ checked, loaded and dumped by it.
 
 from __future__ import annotations
 
-import enum
 import importlib.util
 import inspect
 import subprocess
@@ -17,8 +16,7 @@ import sys
 import traceback
 from datetime import date, datetime, timezone
 from pathlib import Path
-from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
@@ -27,6 +25,10 @@ import newsmodel as nm
 from newsmodel import _canonical, _generated, _models, _wire
 from newsmodel._feed import Feed
 from newsmodel._rules import FieldRule, field_rules
+
+if TYPE_CHECKING:
+    import enum
+    from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "generate.py"
@@ -223,7 +225,33 @@ def test_every_field_is_checked_made_and_loaded(cls: type, field: FieldRule) -> 
 
 @pytest.mark.parametrize("field", field_rules(Feed), ids=lambda f: f.key)
 def test_every_feed_field_is_checked(field: FieldRule) -> None:
-    required = {f.key: _value(f) for f in field_rules(Feed) if f.required and f.key != field.key}
+    required: dict[str, Any] = {
+        f.key: _value(f) for f in field_rules(Feed) if f.required and f.key != field.key
+    }
+    bad: dict[str, Any] = {field.key: object()}
     with pytest.raises(nm.ValidationError) as made:
-        Feed(**required, **{field.key: object()})
+        Feed(**required, **bad)
     assert [e.path for e in made.value.errors] == [f"$.{field.key}"]
+
+
+def test_a_date_text_read_as_a_date_is_not_taken_for_a_datetime() -> None:
+    # One reader, one per-article cache of parsed texts: a datetime field must not
+    # take the date that a date-or-datetime field made of the same text.
+    payload = {
+        "url": "https://example.com/a",
+        "headline": "H",
+        "language": "en",
+        "date_published": "2024-10-13T21:04:00+03:00",
+        "quotes": [{"text": "Q", "speaker": {"type": "person", "name": "P"}, "date": "2024-10-13"}],
+        "related": [
+            {"url": "https://example.com/b", "headline": "B", "date_published": "2024-10-13"}
+        ],
+    }
+    with pytest.raises(nm.ValidationError) as caught:
+        nm.from_dict(payload)
+    assert [(e.path, e.input) for e in caught.value.errors] == [
+        ("$.related[0].date_published", "2024-10-13")
+    ]
+    assert nm.from_dict(payload, lenient=True, default_tz="UTC").related[0].date_published == (
+        datetime(2024, 10, 13, tzinfo=timezone.utc)
+    )

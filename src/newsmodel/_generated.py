@@ -27,6 +27,7 @@ from ._loading import (
     all_text,
     as_object,
     authors_seen,
+    dates_seen,
     missing,
     report_unknown,
     wrong_type,
@@ -931,7 +932,9 @@ def load_quote(data: Any, parent: Path, key: str | int, report: Report, options:
     if date is not None:
         if date.__class__ is str:
             t = date
-            date = options.read_date(t, path, "date", report, date_only_ok=True)
+            date = dates_seen.get(t)
+            if date is None:
+                date = options.read_date(t, path, "date", report, date_only_ok=True)
             if date is INVALID:
                 fill_last_input(report, t)
             elif not 1 < date.year < 9999:
@@ -1011,9 +1014,11 @@ def load_related_story(
     if date_published is not None:
         if date_published.__class__ is str:
             t = date_published
-            date_published = options.read_date(
-                t, path, "date_published", report, date_only_ok=False
-            )
+            date_published = dates_seen.get(t)
+            if date_published.__class__ is not datetime:
+                date_published = options.read_date(
+                    t, path, "date_published", report, date_only_ok=False
+                )
             if date_published is INVALID:
                 fill_last_input(report, t)
             elif not 1 < date_published.year < 9999:
@@ -1156,7 +1161,11 @@ def load_article(data: Any, parent: Path, key: str | int, report: Report, option
         date_published = missing(data, path, "date_published", report)
     elif date_published.__class__ is str:
         t = date_published
-        date_published = options.read_date(t, path, "date_published", report, date_only_ok=False)
+        date_published = dates_seen.get(t)
+        if date_published.__class__ is not datetime:
+            date_published = options.read_date(
+                t, path, "date_published", report, date_only_ok=False
+            )
         if date_published is INVALID:
             fill_last_input(report, t)
         elif not 1 < date_published.year < 9999:
@@ -1167,7 +1176,11 @@ def load_article(data: Any, parent: Path, key: str | int, report: Report, option
     if date_modified is not None:
         if date_modified.__class__ is str:
             t = date_modified
-            date_modified = options.read_date(t, path, "date_modified", report, date_only_ok=False)
+            date_modified = dates_seen.get(t)
+            if date_modified.__class__ is not datetime:
+                date_modified = options.read_date(
+                    t, path, "date_modified", report, date_only_ok=False
+                )
             if date_modified is INVALID:
                 fill_last_input(report, t)
             elif not 1 < date_modified.year < 9999:

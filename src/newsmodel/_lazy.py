@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
 __all__ = ["LazyPattern"]
+
+_METHODS = frozenset({"match", "fullmatch", "search", "findall", "finditer", "sub"})
 
 
 class LazyPattern:
@@ -19,46 +20,47 @@ class LazyPattern:
     It has the methods of `re.Pattern` that newsmodel uses. Patterns on the
     hot path of loading are compiled at import as usual; the others (language
     tags in full, URLs that are not plain ASCII, slugs, zone names, paths) are
-    these, which cost the import nothing.
+    these, which cost the import nothing. The first use of a method puts the
+    compiled pattern's own method on the instance, so later calls cost what
+    the compiled pattern's do.
     """
-
-    __slots__ = ("_compiled", "flags", "pattern")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self.flags = flags
-        self._compiled: re.Pattern[str] | None = None
 
     @property
     def compiled(self) -> re.Pattern[str]:
-        """The compiled pattern."""
-        compiled = self._compiled
-        if compiled is None:
-            compiled = self._compiled = re.compile(self.pattern, self.flags)
-        return compiled
+        """The compiled pattern (`re` caches it)."""
+        return re.compile(self.pattern, self.flags)
 
-    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        """As `re.Pattern.match`."""
-        return self.compiled.match(string, pos, endpos)
+    def __getattr__(self, name: str) -> Any:
+        # Called only for a name the instance does not have yet.
+        if name not in _METHODS:
+            msg = f"{type(self).__name__!r} object has no attribute {name!r}"
+            raise AttributeError(msg)
+        method = getattr(self.compiled, name)
+        setattr(self, name, method)
+        return method
 
-    def fullmatch(
-        self, string: str, pos: int = 0, endpos: int = sys.maxsize
-    ) -> re.Match[str] | None:
-        """As `re.Pattern.fullmatch`."""
-        return self.compiled.fullmatch(string, pos, endpos)
+    if TYPE_CHECKING:
 
-    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        """As `re.Pattern.search`."""
-        return self.compiled.search(string, pos, endpos)
+        def match(self, string: str, pos: int = 0, endpos: int = ...) -> re.Match[str] | None:
+            """As `re.Pattern.match`."""
 
-    def findall(self, string: str) -> list[str]:
-        """As `re.Pattern.findall`."""
-        return self.compiled.findall(string)
+        def fullmatch(self, string: str, pos: int = 0, endpos: int = ...) -> re.Match[str] | None:
+            """As `re.Pattern.fullmatch`."""
 
-    def finditer(self, string: str) -> Iterator[re.Match[str]]:
-        """As `re.Pattern.finditer`."""
-        return self.compiled.finditer(string)
+        def search(self, string: str, pos: int = 0, endpos: int = ...) -> re.Match[str] | None:
+            """As `re.Pattern.search`."""
 
-    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
-        """As `re.Pattern.sub`."""
-        return self.compiled.sub(repl, string, count)
+        def findall(self, string: str) -> list[Any]:
+            """As `re.Pattern.findall`."""
+
+        def finditer(self, string: str) -> Iterator[re.Match[str]]:
+            """As `re.Pattern.finditer`."""
+
+        def sub(
+            self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0
+        ) -> str:
+            """As `re.Pattern.sub`."""

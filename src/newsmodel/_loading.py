@@ -68,7 +68,7 @@ class Options:
         Returns:
             The date or datetime, or INVALID when a problem was reported.
         """
-        seen = dates_seen.get(text)
+        seen = dates_seen.get(text)  # the generated loaders look here first too
         if seen is not None and (date_only_ok or seen.__class__ is datetime):
             return seen
         try:
