@@ -46,10 +46,12 @@ Report = list[ErrorDetail]
 Check = Callable[[object, Path, str | int, Report], None]
 
 
-@attrs.frozen
 class Rule:
     """
     A value rule: an inline test for the common case and a full check.
+
+    A plain class, not an attrs one: a rule is a singleton, compared by
+    identity, and `import newsmodel` need not pay for generated methods.
 
     Attributes:
         name: The rule's name, e.g. ``url``.
@@ -58,9 +60,15 @@ class Rule:
         check: The full check, which reports a problem with its message.
     """
 
-    name: str
-    fast: str
-    check: Check
+    __slots__ = ("check", "fast", "name")
+
+    def __init__(self, name: str, fast: str, check: Check) -> None:
+        self.name = name
+        self.fast = fast
+        self.check = check
+
+    def __repr__(self) -> str:
+        return f"Rule({self.name!r})"
 
 
 # The fast tests are expressions over ``{x}``, the value, in the generated
