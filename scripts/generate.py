@@ -60,7 +60,7 @@ their job. See docs/architecture.md, "Generated code".
 # Locals the generated functions use; a field's local gets a "_" when it clashes.
 _RESERVED = frozenset(
     {"data", "parent", "key", "report", "options", "path", "get", "clean", "obj", "p", "i", "y"}
-    | {"t", "out", "new"}
+    | {"t", "out", "add", "new"}
 )
 
 
@@ -339,8 +339,13 @@ def _sequence_lines(writer: Writer, field: FieldRule, x: str) -> Iterator[tuple[
     yield 1, f"elif {x}.__class__ is list:"
     yield 2, f"p = (path, {key})"
     if field.classes:
+        # A loop, not a comprehension: on Python 3.11 a comprehension is a call more.
         load = f"load_{union_name(field.classes)}"
-        yield 2, f"{x} = tuple([{load}(y, p, i, report, options) for i, y in enumerate({x})])"
+        yield 2, "out = []"
+        yield 2, "add = out.append"
+        yield 2, f"for i, y in enumerate({x}):"
+        yield 3, f"add({load}(y, p, i, report, options))"
+        yield 2, f"{x} = tuple(out)"
     else:
         test, check = value_test(writer, field, "y", python=False)
         yield 2, f"for i, y in enumerate({x}):"

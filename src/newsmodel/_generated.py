@@ -1005,9 +1005,11 @@ def load_related_story(
         authors = ()
     elif authors.__class__ is list:
         p = (path, "authors")
-        authors = tuple(
-            [load_person_or_organization(y, p, i, report, options) for i, y in enumerate(authors)]
-        )
+        out = []
+        add = out.append
+        for i, y in enumerate(authors):
+            add(load_person_or_organization(y, p, i, report, options))
+        authors = tuple(out)
     else:
         sequence_type_error(authors, path, "authors", report)
     date_published = get("date_published")
@@ -1192,9 +1194,11 @@ def load_article(data: Any, parent: Path, key: str | int, report: Report, option
         authors = ()
     elif authors.__class__ is list:
         p = (path, "authors")
-        authors = tuple(
-            [load_person_or_organization(y, p, i, report, options) for i, y in enumerate(authors)]
-        )
+        out = []
+        add = out.append
+        for i, y in enumerate(authors):
+            add(load_person_or_organization(y, p, i, report, options))
+        authors = tuple(out)
     else:
         sequence_type_error(authors, path, "authors", report)
     publisher = get("publisher")
@@ -1205,7 +1209,11 @@ def load_article(data: Any, parent: Path, key: str | int, report: Report, option
         tags = ()
     elif tags.__class__ is list:
         p = (path, "tags")
-        tags = tuple([load_tag(y, p, i, report, options) for i, y in enumerate(tags)])
+        out = []
+        add = out.append
+        for i, y in enumerate(tags):
+            add(load_tag(y, p, i, report, options))
+        tags = tuple(out)
     else:
         sequence_type_error(tags, path, "tags", report)
     images = get("images")
@@ -1213,7 +1221,11 @@ def load_article(data: Any, parent: Path, key: str | int, report: Report, option
         images = ()
     elif images.__class__ is list:
         p = (path, "images")
-        images = tuple([load_image(y, p, i, report, options) for i, y in enumerate(images)])
+        out = []
+        add = out.append
+        for i, y in enumerate(images):
+            add(load_image(y, p, i, report, options))
+        images = tuple(out)
     else:
         sequence_type_error(images, path, "images", report)
     body = get("body")
@@ -1237,7 +1249,11 @@ def load_article(data: Any, parent: Path, key: str | int, report: Report, option
         quotes = ()
     elif quotes.__class__ is list:
         p = (path, "quotes")
-        quotes = tuple([load_quote(y, p, i, report, options) for i, y in enumerate(quotes)])
+        out = []
+        add = out.append
+        for i, y in enumerate(quotes):
+            add(load_quote(y, p, i, report, options))
+        quotes = tuple(out)
     else:
         sequence_type_error(quotes, path, "quotes", report)
     related = get("related")
@@ -1245,9 +1261,11 @@ def load_article(data: Any, parent: Path, key: str | int, report: Report, option
         related = ()
     elif related.__class__ is list:
         p = (path, "related")
-        related = tuple(
-            [load_related_story(y, p, i, report, options) for i, y in enumerate(related)]
-        )
+        out = []
+        add = out.append
+        for i, y in enumerate(related):
+            add(load_related_story(y, p, i, report, options))
+        related = tuple(out)
     else:
         sequence_type_error(related, path, "related", report)
     reading_time_minutes = get("reading_time_minutes")
