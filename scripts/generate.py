@@ -341,11 +341,11 @@ def _sequence_lines(writer: Writer, field: FieldRule, x: str) -> Iterator[tuple[
     if field.classes:
         # A loop, not a comprehension: on Python 3.11 a comprehension is a call more.
         load = f"load_{union_name(field.classes)}"
-        yield 2, "out = []"
-        yield 2, "add = out.append"
+        yield 2, f"{x}_loaded: list[Any] = []"
+        yield 2, f"add = {x}_loaded.append"
         yield 2, f"for i, y in enumerate({x}):"
         yield 3, f"add({load}(y, p, i, report, options))"
-        yield 2, f"{x} = tuple(out)"
+        yield 2, f"{x} = tuple({x}_loaded)"
     else:
         test, check = value_test(writer, field, "y", python=False)
         yield 2, f"for i, y in enumerate({x}):"

@@ -1005,11 +1005,11 @@ def load_related_story(
         authors = ()
     elif authors.__class__ is list:
         p = (path, "authors")
-        out = []
-        add = out.append
+        authors_loaded: list[Any] = []
+        add = authors_loaded.append
         for i, y in enumerate(authors):
             add(load_person_or_organization(y, p, i, report, options))
-        authors = tuple(out)
+        authors = tuple(authors_loaded)
     else:
         sequence_type_error(authors, path, "authors", report)
     date_published = get("date_published")
@@ -1194,11 +1194,11 @@ def load_article(data: Any, parent: Path, key: str | int, report: Report, option
         authors = ()
     elif authors.__class__ is list:
         p = (path, "authors")
-        out = []
-        add = out.append
+        authors_loaded: list[Any] = []
+        add = authors_loaded.append
         for i, y in enumerate(authors):
             add(load_person_or_organization(y, p, i, report, options))
-        authors = tuple(out)
+        authors = tuple(authors_loaded)
     else:
         sequence_type_error(authors, path, "authors", report)
     publisher = get("publisher")
@@ -1209,11 +1209,11 @@ def load_article(data: Any, parent: Path, key: str | int, report: Report, option
         tags = ()
     elif tags.__class__ is list:
         p = (path, "tags")
-        out = []
-        add = out.append
+        tags_loaded: list[Any] = []
+        add = tags_loaded.append
         for i, y in enumerate(tags):
             add(load_tag(y, p, i, report, options))
-        tags = tuple(out)
+        tags = tuple(tags_loaded)
     else:
         sequence_type_error(tags, path, "tags", report)
     images = get("images")
@@ -1221,11 +1221,11 @@ def load_article(data: Any, parent: Path, key: str | int, report: Report, option
         images = ()
     elif images.__class__ is list:
         p = (path, "images")
-        out = []
-        add = out.append
+        images_loaded: list[Any] = []
+        add = images_loaded.append
         for i, y in enumerate(images):
             add(load_image(y, p, i, report, options))
-        images = tuple(out)
+        images = tuple(images_loaded)
     else:
         sequence_type_error(images, path, "images", report)
     body = get("body")
@@ -1249,11 +1249,11 @@ def load_article(data: Any, parent: Path, key: str | int, report: Report, option
         quotes = ()
     elif quotes.__class__ is list:
         p = (path, "quotes")
-        out = []
-        add = out.append
+        quotes_loaded: list[Any] = []
+        add = quotes_loaded.append
         for i, y in enumerate(quotes):
             add(load_quote(y, p, i, report, options))
-        quotes = tuple(out)
+        quotes = tuple(quotes_loaded)
     else:
         sequence_type_error(quotes, path, "quotes", report)
     related = get("related")
@@ -1261,11 +1261,11 @@ def load_article(data: Any, parent: Path, key: str | int, report: Report, option
         related = ()
     elif related.__class__ is list:
         p = (path, "related")
-        out = []
-        add = out.append
+        related_loaded: list[Any] = []
+        add = related_loaded.append
         for i, y in enumerate(related):
             add(load_related_story(y, p, i, report, options))
-        related = tuple(out)
+        related = tuple(related_loaded)
     else:
         sequence_type_error(related, path, "related", report)
     reading_time_minutes = get("reading_time_minutes")
