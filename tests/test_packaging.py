@@ -157,8 +157,7 @@ _NOT_IMPORTED = (
     "pydantic",  # the classes' pydantic hooks load it only when pydantic calls them
     "pydantic_core",
     "newsmodel.pydantic",
-    # lenient dates only (issue 10: import time), and a misspelt key's suggestion
-    "newsmodel._wild",
+    # a misspelt key's suggestion only (issue 10: import time)
     "html",
     "difflib",
 )

@@ -14,6 +14,7 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from . import _values as v
+from ._dates import read_lenient_date
 from ._errors import ErrorDetail, Path, describe, join_path, key_label
 from ._models import INVALID, Organization, Person
 
@@ -63,7 +64,7 @@ class Options:
         Parse a datetime text (a date too, with *date_only_ok*), or report why not.
 
         Strictly: ISO 8601 only. Leniently, what that refuses goes to the
-        lenient reader, the one home of its rules (shared with the importer).
+        lenient reader (`newsmodel._dates`), the one home of its rules.
 
         Returns:
             The date or datetime, or INVALID when a problem was reported.
@@ -76,8 +77,6 @@ class Options:
         except v.DateParseError as strict_problem:
             problem = strict_problem
             if self.lenient:
-                from ._wild import read_lenient_date  # noqa: PLC0415 - lenient loads only
-
                 try:
                     value, _ = read_lenient_date(
                         text,
