@@ -937,7 +937,7 @@ def _own_article(document: Any) -> Article | None:
     if not _jsonld.is_own_jsonld(document):
         return None
     try:
-        return _jsonld.from_jsonld(document)
+        return _jsonld.read_own_jsonld(document)
     except (ValidationError, RecursionError):
         return None
 
