@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ._models import (
     Article,
@@ -29,6 +29,11 @@ from ._models import (
     Tag,
     TagKind,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ._errors import ErrorDetail
 
 __all__ = [
     "CONTEXT",
@@ -596,6 +601,7 @@ class Plain(NamedTuple):
         iso: Whether the value is a date or datetime (ISO 8601 text in markup).
         one_line: Whether the value is a text line (no line breaks).
         rule: The value rule's name (``text``, ``url``, ``datetime``, …).
+        check: The rule's full check (see `newsmodel._rules.Rule`).
     """
 
     attr: str
@@ -607,6 +613,7 @@ class Plain(NamedTuple):
     iso: bool
     one_line: bool
     rule: str
+    check: Callable[[object, str, str | int, list[ErrorDetail]], None]
 
 
 @functools.cache
@@ -642,6 +649,7 @@ def plain_properties(node: str) -> tuple[Plain, ...]:
                 iso=any(issubclass(t, date) for t in rule.types),
                 one_line=rule.rule.name == "text_line",
                 rule=rule.rule.name,
+                check=rule.rule.check,
             )
         )
     return tuple(plain)
