@@ -12,6 +12,7 @@ breaks a test.
 from __future__ import annotations
 
 import importlib
+import inspect
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,7 +21,7 @@ import attrs
 import pytest
 
 import newsmodel as nm
-from newsmodel import _import, _microdata, _ninjs, _schemaorg
+from newsmodel import _import, _jsonld, _microdata, _ninjs, _schemaorg
 from newsmodel._jsonld import compile_writer, read_own_jsonld, to_jsonld
 from newsmodel._rules import field_rules
 
@@ -169,3 +170,12 @@ def test_the_import_reads_every_article_type_newsmodel_writes() -> None:
     """Each kind's types, as to_jsonld writes them, import as that kind."""
     for kind, types in _schemaorg.KIND_TYPES.items():
         assert kind.value == _import._kind({"@type": list(types)}), kind
+
+
+def test_generated_writers_have_source_and_names() -> None:
+    """A generated writer is named for its node and shows its source, line endings and all."""
+    writer = _jsonld._write_image
+    source = inspect.getsource(writer)
+    assert writer.__name__ == "write_Image"
+    assert source.startswith("def write_Image(o, out):\n")
+    assert "out['caption'] = x\n" in source

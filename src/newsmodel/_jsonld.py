@@ -87,17 +87,18 @@ def compile_writer(node: str, hand: Mapping[str, Write | None]) -> Write:
         msg = f"{node}: hand code for properties the table does not have: {sorted(stale)}"
         raise TypeError(msg)
     names: dict[str, Any] = {}
-    lines = ["def write(o, out):"]
+    function = f"write_{node}"
+    lines = [f"def {function}(o, out):"]
     for prop in properties:
         value = plain.get(prop)
         if value is None:
             if prop not in hand:
                 msg = f"{node}.{prop}: the row is not a plain value and has no hand code"
                 raise TypeError(msg)
-            function = hand[prop]
-            if function is not None:
+            code = hand[prop]
+            if code is not None:
                 name = f"write_{re.sub(r'[^A-Za-z0-9]', '', prop)}"
-                names[name] = function
+                names[name] = code
                 lines.append(f"    {name}(o, out)")
             continue
         form = "x.isoformat()" if value.iso else "list(x)" if value.sequence else "x"
@@ -110,17 +111,17 @@ def compile_writer(node: str, hand: Mapping[str, Write | None]) -> Write:
             continue
         lines += [f"    x = o.{value.attr}", f"    {test}", f"        out[{prop!r}] = {form}"]
     lines.append("    return None")
-    return _compile("write", f"JSON-LD writer {node}", lines, names)
+    return _compile(function, f"JSON-LD writer {node}", lines, names)
 
 
-def _compile(function: str, label: str, lines: list[str], names: dict[str, Any]) -> Any:
+def _compile(function: str, label: str, lines: list[str], names: dict[str, Any]) -> Write:
     # Registered with linecache, line endings and all, so that tracebacks,
     # `inspect.getsource` and profilers show the generated source.
     source = "\n".join(lines) + "\n"
     filename = f"<newsmodel {label}>"
-    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
     exec(compile(source, filename, "exec"), names)  # noqa: S102 - our own code, from the table
-    return names[function]
+    return names[function]  # type: ignore[no-any-return]
 
 
 def _content_url(image: Image, out: dict[str, Any]) -> None:
@@ -167,7 +168,7 @@ _write_person = compile_writer(
 
 def _agent(agent: Person | Organization) -> dict[str, Any]:
     if agent.__class__ is Organization:
-        return _organization(agent)  # type: ignore[arg-type]
+        return _organization(agent)
     out: dict[str, Any] = {"@type": "Person"}
     _write_person(agent, out)
     return out
