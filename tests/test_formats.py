@@ -179,3 +179,35 @@ def test_generated_writers_have_source_and_names() -> None:
     assert writer.__name__ == "write_Image"
     assert source.startswith("def write_Image(o, out):\n")
     assert "out['caption'] = x\n" in source
+
+
+def test_the_import_reads_an_image_description_and_an_about_identifier() -> None:
+    """The rows the import once left out silently: read by their rule, or dropped and said."""
+    findings: list[nm.Finding] = []
+    article = nm.from_jsonld(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "url": "https://example.com/a",
+            "headline": "H",
+            "inLanguage": "en",
+            "datePublished": "2024-10-13T21:04:00+03:00",
+            "image": {
+                "@type": "ImageObject",
+                "url": "https://example.com/i.jpg",
+                "description": "A lectern",
+            },
+            "keywords": ["Kyiv", "War"],
+            "about": [
+                {"@type": "Place", "name": "Kyiv", "identifier": "kyiv"},
+                {"@type": "DefinedTerm", "name": "War", "identifier": "Not a slug"},
+            ],
+        },
+        findings=findings,
+    )
+    assert "A lectern" == article.images[0].alt_text
+    assert ["kyiv", "war"] == [tag.slug for tag in article.tags]
+    assert ["kyiv", None] == [tag.explicit_slug for tag in article.tags]
+    assert [("$.about[1].identifier", "dropped")] == [
+        (f.path, f.code) for f in findings if "identifier" in f.path
+    ]

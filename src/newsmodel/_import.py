@@ -338,7 +338,17 @@ _REST: dict[str, tuple[Plain, ...]] = {
 def _read_value(value: Plain, raw: Any, where: str, findings: Findings) -> Any:
     """Read one plain value of publishers' markup by its rule; None, reported, if it cannot be."""
     if value.sequence:
-        return _urls(raw, where, findings) if value.rule == "url" else None
+        if value.rule == "url":
+            return _urls(raw, where, findings)
+        one = value._replace(sequence=False)
+        if not isinstance(raw, list):  # one value where an array belongs: read as one
+            found = _read_value(one, raw, where, findings)
+            return None if found is None else [found]
+        values = [
+            _read_value(one, item, join_path(where, index), findings)
+            for index, item in enumerate(raw)
+        ]
+        return [item for item in values if item is not None]
     if value.rule in ("text", "text_line"):
         return w.clean_text(raw, where, findings, one_line=value.one_line)
     if value.rule == "url":
