@@ -73,8 +73,8 @@ def ninjs_view(a: nm.Article) -> nm.Article:
         # what ninjs does not carry at all goes back to its default
         **{
             key: defaults[key]
-            for key in (name.partition(".")[2] for name in NOT_CARRIED)
-            if key != "date_modified"
+            for owner, _, key in (name.partition(".") for name in NOT_CARRIED)
+            if owner == "Article"
         },
         date_modified=modified,
         # people first, then organisations; each with one uri
