@@ -211,3 +211,26 @@ def test_the_import_reads_an_image_description_and_an_about_identifier() -> None
     assert [("$.about[1].identifier", "dropped")] == [
         (f.path, f.code) for f in findings if "identifier" in f.path
     ]
+
+
+def test_microdata_writes_the_rest_of_the_table_as_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plain value no hand code shows is data when present, and nothing when absent."""
+    [identifier] = [v for v in _schemaorg.plain_properties("Article") if v.key == "id"]
+    [width] = [v for v in _schemaorg.plain_properties("Image") if v.key == "width"]
+    bare = nm.Article(
+        url="https://example.com/a",
+        headline="H",
+        language="en",
+        date_published=_shared.full_article().date_published,
+        images=[nm.Image(url="https://example.com/i.jpg")],
+    )
+    before = nm.to_microdata(bare)
+    monkeypatch.setattr(_microdata, "_ARTICLE_DATA", (identifier,))
+    monkeypatch.setattr(_microdata, "_IMAGE_DATA", (width,))
+    assert before == nm.to_microdata(bare)
+    given = attrs.evolve(
+        bare, id="urn:1", images=[nm.Image(url="https://example.com/i.jpg", width=5)]
+    )
+    html = nm.to_microdata(given)
+    assert html.count('<meta itemprop="identifier" content="urn:1">') == 2  # shown, and as data
+    assert html.count('<meta itemprop="width" content="5">') == 2

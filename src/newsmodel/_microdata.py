@@ -578,8 +578,9 @@ def to_microdata(article: Article, *, include_body: bool = True) -> str:
         out.append(f'<meta itemprop="timeRequired" content="PT{a._reading_time_minutes}M">')
     free = "true" if a.is_accessible_for_free else "false"
     out.append(f'<meta itemprop="isAccessibleForFree" content="{free}">\n')
-    if _ARTICLE_DATA:
-        out.append(_data(_ARTICLE_DATA, a) + "\n")
+    data = _data(_ARTICLE_DATA, a) if _ARTICLE_DATA else ""
+    if data:
+        out.append(data + "\n")
     quotes = a.quotes
     if include_body and a.body:
         body, elsewhere = _body(a, memo)
