@@ -177,7 +177,7 @@ def test_generated_writers_have_source_and_names() -> None:
     writer = _jsonld._write_image
     source = inspect.getsource(writer)
     assert writer.__name__ == "write_Image"
-    assert source.startswith("def write_Image(o, out):\n")
+    assert source.startswith("def write_Image(o):\n    out = {'@type': 'ImageObject'}\n")
     assert "out['caption'] = x\n" in source
 
 

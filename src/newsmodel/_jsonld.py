@@ -66,7 +66,9 @@ _RELATION_KEYS = {relation: prop for relation, (_, prop) in RELATION_PROPERTIES.
 Write = Callable[[Any, dict[str, Any]], None]
 
 
-def compile_writer(node: str, hand: Mapping[str, Write | None]) -> Write:
+def compile_writer(
+    node: str, hand: Mapping[str, Write | None], start: dict[str, str] | None = None
+) -> Any:
     """
     Generate ``write(obj, out)`` for *node*: every row of the table, in order.
 
@@ -74,7 +76,9 @@ def compile_writer(node: str, hand: Mapping[str, Write | None]) -> Write:
     tuple are not); a date as ISO 8601 text, a tuple as an array. A row that
     is not plain is written by ``hand[property]``; None there marks a row
     that the caller or another row's hand code writes (``@type``, the
-    relations after the first).
+    relations after the first). With *start* (the node's first keys, such as
+    its constant ``@type``), it is ``write(obj) -> dict`` instead, and makes
+    the dict itself.
 
     Raises:
         TypeError: When a row is neither plain nor in *hand*, or *hand* names
@@ -82,13 +86,17 @@ def compile_writer(node: str, hand: Mapping[str, Write | None]) -> Write:
     """
     plain = {value.property: value for value in plain_properties(node)}
     properties = list(dict.fromkeys(row.property for row in MAPPING if row.node == node))
+    guards = _guards(node)
     stale = set(hand) - set(properties)
     if stale:
         msg = f"{node}: hand code for properties the table does not have: {sorted(stale)}"
         raise TypeError(msg)
     names: dict[str, Any] = {}
     function = f"write_{node}"
-    lines = [f"def {function}(o, out):"]
+    if start is None:
+        lines = [f"def {function}(o, out):"]
+    else:
+        lines = [f"def {function}(o):", f"    out = {start!r}"]
     for prop in properties:
         value = plain.get(prop)
         if value is None:
@@ -99,7 +107,11 @@ def compile_writer(node: str, hand: Mapping[str, Write | None]) -> Write:
             if code is not None:
                 name = f"write_{re.sub(r'[^A-Za-z0-9]', '', prop)}"
                 names[name] = code
-                lines.append(f"    {name}(o, out)")
+                guard = guards.get(prop)
+                if guard is None:
+                    lines.append(f"    {name}(o, out)")
+                else:  # hand code runs only for a value to write
+                    lines += [f"    if {guard}:", f"        {name}(o, out)"]
             continue
         form = "x.isoformat()" if value.iso else "list(x)" if value.sequence else "x"
         if value.sequence:
@@ -110,31 +122,47 @@ def compile_writer(node: str, hand: Mapping[str, Write | None]) -> Write:
             lines.append(f"    out[{prop!r}] = o.{value.attr}{form[1:]}")
             continue
         lines += [f"    x = o.{value.attr}", f"    {test}", f"        out[{prop!r}] = {form}"]
-    lines.append("    return None")
+    lines.append("    return None" if start is None else "    return out")
     return _compile(function, f"JSON-LD writer {node}", lines, names)
 
 
-def _compile(function: str, label: str, lines: list[str], names: dict[str, Any]) -> Write:
+def _guards(node: str) -> dict[str, str]:
+    # For each property whose row is a field of the node's class that may be
+    # absent (an optional value, a tuple), the test that it is present.
+    rules = (
+        {rule.key: rule for rule in field_rules(NODE_CLASSES[node])} if node in NODE_CLASSES else {}
+    )
+    guards: dict[str, str] = {}
+    for row in MAPPING:
+        owner, _, key = row.field.partition(".")
+        rule = rules.get(key.split(" ")[0]) if owner == node == row.node else None
+        if rule is None or rule.required or row.property in guards:
+            continue
+        if rule.sequence:
+            guards[row.property] = f"o.{rule.name}"
+        elif rule.default is None:
+            guards[row.property] = f"o.{rule.name} is not None"
+    return guards
+
+
+def _compile(function: str, label: str, lines: list[str], names: dict[str, Any]) -> Any:
     # Registered with linecache, line endings and all, so that tracebacks,
     # `inspect.getsource` and profilers show the generated source.
     source = "\n".join(lines) + "\n"
     filename = f"<newsmodel {label}>"
     linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
     exec(compile(source, filename, "exec"), names)  # noqa: S102 - our own code, from the table
-    return names[function]  # type: ignore[no-any-return]
+    return names[function]
 
 
 def _content_url(image: Image, out: dict[str, Any]) -> None:
     out["contentUrl"] = image.url
 
 
-_write_image = compile_writer("Image", {"@type": None, "contentUrl": _content_url})
-
-
-def _image(image: Image) -> dict[str, Any]:
-    out: dict[str, Any] = {"@type": "ImageObject"}
-    _write_image(image, out)
-    return out
+_write_image = compile_writer(
+    "Image", {"@type": None, "contentUrl": _content_url}, {"@type": "ImageObject"}
+)
+_image: Callable[[Image], dict[str, Any]] = _write_image
 
 
 def _logo(org: Organization, out: dict[str, Any]) -> None:
@@ -142,13 +170,10 @@ def _logo(org: Organization, out: dict[str, Any]) -> None:
         out["logo"] = _image(org.logo)
 
 
-_write_organization = compile_writer("Organization", {"@type": None, "logo": _logo})
-
-
-def _organization(org: Organization) -> dict[str, Any]:
-    out: dict[str, Any] = {"@type": "Organization"}
-    _write_organization(org, out)
-    return out
+_write_organization = compile_writer(
+    "Organization", {"@type": None, "logo": _logo}, {"@type": "Organization"}
+)
+_organization: Callable[[Organization], dict[str, Any]] = _write_organization
 
 
 def _affiliation(person: Person, out: dict[str, Any]) -> None:
@@ -162,16 +187,14 @@ def _portrait(person: Person, out: dict[str, Any]) -> None:
 
 
 _write_person = compile_writer(
-    "Person", {"@type": None, "affiliation": _affiliation, "image": _portrait}
+    "Person", {"@type": None, "affiliation": _affiliation, "image": _portrait}, {"@type": "Person"}
 )
 
 
 def _agent(agent: Person | Organization) -> dict[str, Any]:
     if agent.__class__ is Organization:
         return _organization(agent)
-    out: dict[str, Any] = {"@type": "Person"}
-    _write_person(agent, out)
-    return out
+    return _write_person(agent)  # type: ignore[no-any-return]
 
 
 def needs_about(tag: Tag) -> bool:
