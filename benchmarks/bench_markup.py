@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import newsmodel as nm
-from newsmodel._jsonld import from_jsonld
+from newsmodel._jsonld import read_own_jsonld
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -49,8 +49,8 @@ def operations(article: nm.Article) -> dict[str, Callable[[], object]]:
         "jsonld_script": lambda: nm.jsonld_script(article),
         "to_microdata": lambda: nm.to_microdata(article),
         "to_meta_tags": lambda: nm.to_meta_tags(article),
-        "from_jsonld (dict)": lambda: from_jsonld(document),
-        "from_jsonld (str)": lambda: from_jsonld(text),
+        "from_jsonld (dict)": lambda: read_own_jsonld(document),
+        "from_jsonld (str)": lambda: read_own_jsonld(text),
         "nm.loads (for scale)": lambda: nm.loads(nm.dumps(article)),
         # What every reader of the article must do at least: check each value
         # and build the objects (from_jsonld hands its values to this loader).

@@ -1,4 +1,4 @@
-"""Tests for schema.org JSON-LD: to_jsonld, jsonld_script and the exact reader from_jsonld."""
+"""Tests for schema.org JSON-LD: to_jsonld, jsonld_script and the exact reader read_own_jsonld."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import newsmodel as nm
 from helpers import full_article, hostile_articles, seed
 from newsmodel import strategies
-from newsmodel._jsonld import from_jsonld, is_own_jsonld, jsonld_script, to_jsonld
+from newsmodel._jsonld import is_own_jsonld, jsonld_script, read_own_jsonld, to_jsonld
 
 ROOT = Path(__file__).resolve().parent.parent
 ISO_WITH_OFFSET = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?[+-]\d\d:\d\d")
@@ -53,21 +53,21 @@ def test_seed_example_round_trips() -> None:
     """The seed example comes back equal from its JSON-LD: as a dict, JSON text and bytes."""
     article = seed()
     document = to_jsonld(article)
-    assert article == from_jsonld(document)
-    assert article == from_jsonld(json.dumps(document))
-    assert article == from_jsonld(json.dumps(document).encode())
+    assert article == read_own_jsonld(document)
+    assert article == read_own_jsonld(json.dumps(document))
+    assert article == read_own_jsonld(json.dumps(document).encode())
 
 
 def test_full_article_round_trips() -> None:
     """An article with every field of every class set comes back equal."""
     article = full_article()
-    assert article == from_jsonld(json.loads(json.dumps(to_jsonld(article))))
+    assert article == read_own_jsonld(json.loads(json.dumps(to_jsonld(article))))
 
 
 @given(strategies.articles())
 def test_every_article_round_trips(article: nm.Article) -> None:
-    """from_jsonld(to_jsonld(a)) == a over the whole model, through JSON text."""
-    assert article == from_jsonld(json.dumps(to_jsonld(article)))
+    """read_own_jsonld(to_jsonld(a)) == a over the whole model, through JSON text."""
+    assert article == read_own_jsonld(json.dumps(to_jsonld(article)))
 
 
 def test_explicit_and_derived_values_stay_apart() -> None:
@@ -76,17 +76,17 @@ def test_explicit_and_derived_values_stay_apart() -> None:
         tags=[nm.Tag(name="North Korea", slug="north-korea"), nm.Tag(name="South Korea")],
         reading_time_minutes=1,
     )
-    back = from_jsonld(to_jsonld(article))
+    back = read_own_jsonld(to_jsonld(article))
     assert ["north-korea", None] == [tag.explicit_slug for tag in back.tags]
     assert 1 == back.explicit_reading_time_minutes
-    derived = from_jsonld(to_jsonld(attrs.evolve(article, reading_time_minutes=None)))
+    derived = read_own_jsonld(to_jsonld(attrs.evolve(article, reading_time_minutes=None)))
     assert None is derived.explicit_reading_time_minutes
     assert 1 == derived.reading_time_minutes
 
 
 def test_quote_dates_keep_their_kind() -> None:
     """A quote dated by day stays a date; one dated to the minute stays a datetime."""
-    back = from_jsonld(to_jsonld(full_article()))
+    back = read_own_jsonld(to_jsonld(full_article()))
     assert [date, datetime] == [type(quote.date) for quote in back.quotes[:2]]
     assert ["2024-10-13", "2024-10-13T20:00:00+03:00"] == [
         node["dateCreated"] for node in to_jsonld(full_article())["hasPart"][:2]
@@ -108,7 +108,7 @@ def test_paragraphs_a_blank_line_cannot_separate(body: tuple[str, ...]) -> None:
     article = full_article(body=body)
     text = to_jsonld(article)["articleBody"]
     assert "\u2029".join(body) + "\u2029" == text
-    assert body == from_jsonld(to_jsonld(article)).body
+    assert body == read_own_jsonld(to_jsonld(article)).body
 
 
 @pytest.mark.parametrize(
@@ -118,7 +118,7 @@ def test_paragraphs_are_joined_by_a_blank_line(body: tuple[str, ...]) -> None:
     """A body that splits back at its blank lines is joined by them, with no other mark."""
     article = full_article(body=body)
     assert "\n\n".join(body) == to_jsonld(article)["articleBody"]
-    assert body == from_jsonld(to_jsonld(article)).body
+    assert body == read_own_jsonld(to_jsonld(article)).body
 
 
 # ----------------------------------------------------------------------- shape
@@ -174,7 +174,7 @@ def test_kind_is_the_type(kind: nm.ArticleKind, expected: str | list[str]) -> No
     dateline = "KYIV" if kind.is_news else None
     article = full_article(kind=kind, dateline=dateline)
     assert expected == to_jsonld(article)["@type"]
-    assert kind == from_jsonld(to_jsonld(article)).kind
+    assert kind == read_own_jsonld(to_jsonld(article)).kind
 
 
 def test_related_stories_go_where_their_relation_is_allowed() -> None:
@@ -258,7 +258,7 @@ def test_nothing_escapes_the_script(article: nm.Article) -> None:
     block = jsonld_script(article)
     text = script_text(block)
     assert to_jsonld(article) == json.loads(text)
-    assert article == from_jsonld(text)
+    assert article == read_own_jsonld(text)
     page = f"<!DOCTYPE html><html><head>{block}</head><body><p>after</p></body></html>"
     assert [to_jsonld(article)] == JsonLdExtractor().extract(page)
 
@@ -305,7 +305,7 @@ def test_urls_cannot_carry_script(url: str) -> None:
     document = to_jsonld(full_article())
     document["author"][0]["url"] = url
     with pytest.raises(nm.ValidationError) as raised:
-        from_jsonld(document)
+        read_own_jsonld(document)
     assert [("$.author[0].url", "url")] == [(e.path, e.code) for e in raised.value.errors]
 
 
@@ -314,7 +314,7 @@ def test_urls_cannot_carry_script(url: str) -> None:
 
 def errors_of(document: Any) -> list[tuple[str, str]]:
     with pytest.raises(nm.ValidationError) as raised:
-        from_jsonld(document)
+        read_own_jsonld(document)
     return [(error.path, error.code) for error in raised.value.errors]
 
 
@@ -442,10 +442,10 @@ def damaged_documents(draw: st.DrawFn) -> Any:
 @settings(max_examples=150)
 @given(damaged_documents())
 def test_never_another_exception(document: Any) -> None:
-    """Whatever a document holds, from_jsonld returns an article or raises ValidationError."""
+    """Whatever a document holds, read_own_jsonld returns an article or raises ValidationError."""
     errors: list[nm.ErrorDetail] = []
     try:
-        from_jsonld(document)
+        read_own_jsonld(document)
     except nm.ValidationError as error:
         errors = error.errors or [nm.ErrorDetail("", "", "no errors in the ValidationError")]
     assert [] == [e for e in errors if not e.path.startswith("$")]

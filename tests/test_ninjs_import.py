@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import newsmodel as nm
 from newsmodel import strategies
+from newsmodel._ninjs import NOT_CARRIED
 from newsmodel._values import iri_to_uri, uri_to_iri
 
 DATA = Path(__file__).parent / "data" / "ninjs"
@@ -64,12 +65,17 @@ def ninjs_view(a: nm.Article) -> nm.Article:
     modified = a.date_modified
     if modified is not None and modified.isoformat() == a.date_published.isoformat():
         modified = None
+    defaults: dict[str, Any] = {
+        field.alias or field.name: field.default for field in attrs.fields(nm.Article)
+    }
     return attrs.evolve(
         a,
-        section=None,
-        quotes=(),
-        reading_time_minutes=None,
-        is_accessible_for_free=True,
+        # what ninjs does not carry at all goes back to its default
+        **{
+            key: defaults[key]
+            for owner, _, key in (name.partition(".") for name in NOT_CARRIED)
+            if owner == "Article"
+        },
         date_modified=modified,
         # people first, then organisations; each with one uri
         authors=[_entity(x) for x in a.authors if isinstance(x, nm.Person)]

@@ -23,7 +23,7 @@ from hypothesis import given
 import newsmodel as nm
 from helpers import full_article, seed
 from newsmodel import strategies
-from newsmodel._jsonld import from_jsonld, jsonld_script, to_jsonld
+from newsmodel._jsonld import jsonld_script, read_own_jsonld, to_jsonld
 from newsmodel._microdata import to_microdata
 from newsmodel._schemaorg import (
     KIND_TYPES,
@@ -310,6 +310,6 @@ def test_shipped_page_carries_one_article_twice() -> None:
     parser = html5lib.HTMLParser(strict=True)
     parser.parse(text)
     assert [] == parser.errors
-    assert [seed()] == [from_jsonld(item) for item in JsonLdExtractor().extract(text)]
+    assert [seed()] == [read_own_jsonld(item) for item in JsonLdExtractor().extract(text)]
     items = MicrodataExtractor(strict=True).extract(text)
     assert [[f"{SCHEMA}NewsArticle"]] == [item["type"] for item in items]

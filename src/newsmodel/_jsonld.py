@@ -1,8 +1,8 @@
 """
-schema.org JSON-LD: `to_jsonld`, `jsonld_script`, and `from_jsonld` for our own output.
+schema.org JSON-LD: `to_jsonld`, `jsonld_script`, and `read_own_jsonld` for our own output.
 
-The mapping is the one in `newsmodel._schemaorg`. `from_jsonld` reads back
-exactly what `to_jsonld` writes (``from_jsonld(to_jsonld(a)) == a`` for every
+The mapping is the one in `newsmodel._schemaorg`. `read_own_jsonld` reads back
+exactly what `to_jsonld` writes (``read_own_jsonld(to_jsonld(a)) == a`` for every
 article) and refuses anything else with a `ValidationError` at the input's
 paths; real publishers' markup is for the importer (`newsmodel._import`),
 which repairs what it can and reports every repair.
@@ -10,8 +10,9 @@ which repairs what it can and reports every repair.
 
 from __future__ import annotations
 
+import linecache
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import orjson
@@ -30,18 +31,21 @@ from ._models import (
     Tag,
     TagKind,
 )
+from ._rules import field_rules
 from ._schemaorg import (
     CONTEXT,
     KIND_TYPES,
     MAPPING,
+    NODE_CLASSES,
     PARAGRAPH_END,
     RELATION_PROPERTIES,
     TAG_TYPES,
     TYPE_KINDS,
     TYPE_TAG_KINDS,
+    plain_properties,
 )
 
-__all__ = ["from_jsonld", "is_own_jsonld", "jsonld_script", "to_jsonld"]
+__all__ = ["compile_writer", "is_own_jsonld", "jsonld_script", "read_own_jsonld", "to_jsonld"]
 
 _TOPIC = TagKind.TOPIC
 _RELATED = Relation.RELATED
@@ -53,53 +57,144 @@ _RELATION_KEYS = {relation: prop for relation, (_, prop) in RELATION_PROPERTIES.
 
 
 # ------------------------------------------------------------------ writing
+#
+# Each node's writer is made from the table (`_schemaorg.MAPPING`): its rows
+# in order, a plain value (`plain_properties`) written as the table says, any
+# other row by the hand code named for its property here. A row with neither
+# stops the import of this module: nothing in the table goes unwritten.
+
+Write = Callable[[Any, dict[str, Any]], None]
 
 
-def _image(image: Image) -> dict[str, Any]:
-    url = image.url
-    out: dict[str, Any] = {"@type": "ImageObject", "url": url, "contentUrl": url}
-    if image.caption is not None:
-        out["caption"] = image.caption
-    if image.credit is not None:
-        out["creditText"] = image.credit
-    if image.alt_text is not None:
-        out["description"] = image.alt_text
-    if image.width is not None:
-        out["width"] = image.width
-    if image.height is not None:
-        out["height"] = image.height
-    if image.license_url is not None:
-        out["license"] = image.license_url
-    return out
+def compile_writer(
+    node: str, hand: Mapping[str, Write | None], start: dict[str, str] | None = None
+) -> Any:
+    """
+    Generate ``write(obj, out)`` for *node*: every row of the table, in order.
+
+    A plain value is written when present (an optional None and an empty
+    tuple are not); a date as ISO 8601 text, a tuple as an array. A row that
+    is not plain is written by ``hand[property]``; None there marks a row
+    that the caller or another row's hand code writes (``@type``, the
+    relations after the first). With *start* (the node's first keys, such as
+    its constant ``@type``), it is ``write(obj) -> dict`` instead, and makes
+    the dict itself.
+
+    Raises:
+        TypeError: When a row is neither plain nor in *hand*, or *hand* names
+            a property the node does not have in the table.
+    """
+    plain = {value.property: value for value in plain_properties(node)}
+    properties = list(dict.fromkeys(row.property for row in MAPPING if row.node == node))
+    guards = _guards(node)
+    stale = set(hand) - set(properties)
+    if stale:
+        msg = f"{node}: hand code for properties the table does not have: {sorted(stale)}"
+        raise TypeError(msg)
+    names: dict[str, Any] = {}
+    function = f"write_{node}"
+    if start is None:
+        lines = [f"def {function}(o, out):"]
+    else:
+        lines = [f"def {function}(o):", f"    out = {start!r}"]
+    for prop in properties:
+        value = plain.get(prop)
+        if value is None:
+            if prop not in hand:
+                msg = f"{node}.{prop}: the row is not a plain value and has no hand code"
+                raise TypeError(msg)
+            code = hand[prop]
+            if code is not None:
+                name = f"write_{re.sub(r'[^A-Za-z0-9]', '', prop)}"
+                names[name] = code
+                guard = guards.get(prop)
+                if guard is None:
+                    lines.append(f"    {name}(o, out)")
+                else:  # hand code runs only for a value to write
+                    lines += [f"    if {guard}:", f"        {name}(o, out)"]
+            continue
+        form = "x.isoformat()" if value.iso else "list(x)" if value.sequence else "x"
+        if value.sequence:
+            test = "if x:"
+        elif value.optional:
+            test = "if x is not None:"
+        else:
+            lines.append(f"    out[{prop!r}] = o.{value.attr}{form[1:]}")
+            continue
+        lines += [f"    x = o.{value.attr}", f"    {test}", f"        out[{prop!r}] = {form}"]
+    lines.append("    return None" if start is None else "    return out")
+    return _compile(function, f"JSON-LD writer {node}", lines, names)
 
 
-def _organization(org: Organization) -> dict[str, Any]:
-    out: dict[str, Any] = {"@type": "Organization", "name": org.name}
-    if org.url is not None:
-        out["url"] = org.url
-    if org.same_as:
-        out["sameAs"] = list(org.same_as)
+def _guards(node: str) -> dict[str, str]:
+    # For each property whose row is a field of the node's class that may be
+    # absent (an optional value, a tuple), the test that it is present.
+    rules = (
+        {rule.key: rule for rule in field_rules(NODE_CLASSES[node])} if node in NODE_CLASSES else {}
+    )
+    guards: dict[str, str] = {}
+    for row in MAPPING:
+        owner, _, key = row.field.partition(".")
+        rule = rules.get(key.split(" ")[0]) if owner == node == row.node else None
+        if rule is None or rule.required or row.property in guards:
+            continue
+        if rule.sequence:
+            guards[row.property] = f"o.{rule.name}"
+        elif rule.default is None:
+            guards[row.property] = f"o.{rule.name} is not None"
+    return guards
+
+
+def _compile(function: str, label: str, lines: list[str], names: dict[str, Any]) -> Any:
+    # Registered with linecache, line endings and all, so that tracebacks,
+    # `inspect.getsource` and profilers show the generated source.
+    source = "\n".join(lines) + "\n"
+    filename = f"<newsmodel {label}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
+    exec(compile(source, filename, "exec"), names)  # noqa: S102 - our own code, from the table
+    return names[function]
+
+
+def _content_url(image: Image, out: dict[str, Any]) -> None:
+    out["contentUrl"] = image.url
+
+
+_write_image = compile_writer(
+    "Image", {"@type": None, "contentUrl": _content_url}, {"@type": "ImageObject"}
+)
+_image: Callable[[Image], dict[str, Any]] = _write_image
+
+
+def _logo(org: Organization, out: dict[str, Any]) -> None:
     if org.logo is not None:
         out["logo"] = _image(org.logo)
-    return out
+
+
+_write_organization = compile_writer(
+    "Organization", {"@type": None, "logo": _logo}, {"@type": "Organization"}
+)
+_organization: Callable[[Organization], dict[str, Any]] = _write_organization
+
+
+def _affiliation(person: Person, out: dict[str, Any]) -> None:
+    if person.affiliation is not None:
+        out["affiliation"] = _organization(person.affiliation)
+
+
+def _portrait(person: Person, out: dict[str, Any]) -> None:
+    if person.image is not None:
+        out["image"] = _image(person.image)
+
+
+_write_person = compile_writer(
+    "Person", {"@type": None, "affiliation": _affiliation, "image": _portrait}, {"@type": "Person"}
+)
 
 
 def _agent(agent: Person | Organization) -> dict[str, Any]:
     if agent.__class__ is Organization:
         return _organization(agent)
-    person: Person = agent  # type: ignore[assignment]
-    node: dict[str, Any] = {"@type": "Person", "name": person.name}
-    if person.url is not None:
-        node["url"] = person.url
-    if person.same_as:
-        node["sameAs"] = list(person.same_as)
-    if person.job_title is not None:
-        node["jobTitle"] = person.job_title
-    if person.affiliation is not None:
-        node["affiliation"] = _organization(person.affiliation)
-    if person.image is not None:
-        node["image"] = _image(person.image)
-    return node
+    return _write_person(agent)  # type: ignore[no-any-return]
 
 
 def needs_about(tag: Tag) -> bool:
@@ -120,56 +215,64 @@ def needs_about(tag: Tag) -> bool:
     )
 
 
+_write_tag = compile_writer("Tag", {"@type": None})
+
+
 def _about(tags: tuple[Tag, ...]) -> list[dict[str, Any]]:
     about = []
     for tag in tags:
-        if not needs_about(tag):
-            continue
-        slug = tag._slug
-        node: dict[str, Any] = {"@type": TAG_TYPES[tag.kind], "name": tag.name}
-        if slug is not None:
-            node["identifier"] = slug
-        if tag.same_as:
-            node["sameAs"] = list(tag.same_as)
-        about.append(node)
+        if needs_about(tag):
+            node: dict[str, Any] = {"@type": TAG_TYPES[tag.kind]}
+            _write_tag(tag, node)
+            about.append(node)
     return about
 
 
+def _speaker(quote: Quote, out: dict[str, Any]) -> None:
+    out["creator"] = _agent(quote.speaker)
+
+
+_write_quote = compile_writer("Quote", {"@type": None, "position": None, "creator": _speaker})
+
+
 def _quotation(position: int, quote: Quote) -> dict[str, Any]:
-    node = {
-        "@type": "Quotation",
-        "position": position,
-        "text": quote.text,
-        "creator": _agent(quote.speaker),
-    }
-    if quote.context is not None:
-        node["description"] = quote.context
-    if quote.date is not None:
-        node["dateCreated"] = quote.date.isoformat()
-    if quote.source_url is not None:
-        node["isBasedOn"] = quote.source_url
+    node: dict[str, Any] = {"@type": "Quotation", "position": position}
+    _write_quote(quote, node)
     return node
 
 
-def _related(position: int, story: RelatedStory) -> dict[str, Any]:
-    url = story.url
-    node: dict[str, Any] = {
-        "@type": "Article",
-        "@id": url,
-        "position": position,
-        "url": url,
-        "headline": story.headline,
-    }
-    if story.teaser is not None:
-        node["description"] = story.teaser
+def _story_publisher(story: RelatedStory, out: dict[str, Any]) -> None:
     if story.publisher is not None:
-        node["publisher"] = _organization(story.publisher)
+        out["publisher"] = _organization(story.publisher)
+
+
+def _story_authors(story: RelatedStory, out: dict[str, Any]) -> None:
     if story.authors:
-        node["author"] = [_agent(author) for author in story.authors]
-    if story.date_published is not None:
-        node["datePublished"] = story.date_published.isoformat()
+        out["author"] = [_agent(author) for author in story.authors]
+
+
+def _story_image(story: RelatedStory, out: dict[str, Any]) -> None:
     if story.image is not None:
-        node["image"] = _image(story.image)
+        out["image"] = _image(story.image)
+
+
+_write_related = compile_writer(
+    "RelatedStory",
+    {
+        "@type": None,
+        "@id": None,
+        "position": None,
+        "(the property that holds it)": None,
+        "publisher": _story_publisher,
+        "author": _story_authors,
+        "image": _story_image,
+    },
+)
+
+
+def _related(position: int, story: RelatedStory) -> dict[str, Any]:
+    node: dict[str, Any] = {"@type": "Article", "@id": story.url, "position": position}
+    _write_related(story, node)
     return node
 
 
@@ -191,18 +294,24 @@ def splits_at_blank_lines(body: tuple[str, ...]) -> bool:
     return all(paragraph[-1:] != "\n" for paragraph in body[:-1])
 
 
-def article_body(body: tuple[str, ...]) -> str:
+def paragraph_joints(body: tuple[str, ...]) -> tuple[str, str]:
     """
-    Return the ``articleBody`` text of the paragraphs *body*.
+    Return what ``articleBody`` puts between the paragraphs *body* and after the last.
 
-    Paragraphs are joined by a blank line. When that could not be split back
-    into the same paragraphs (see `splits_at_blank_lines`), each paragraph is
-    ended by U+2029 PARAGRAPH SEPARATOR instead, which no text in the model
-    can hold.
+    A blank line between them, and nothing after, when that splits back into
+    the same paragraphs (see `splits_at_blank_lines`); otherwise U+2029
+    PARAGRAPH SEPARATOR after each paragraph, which no text in the model can
+    hold. The one home of this rule: JSON-LD and microdata both call it.
     """
     if splits_at_blank_lines(body):
-        return "\n\n".join(body)
-    return PARAGRAPH_END.join(body) + PARAGRAPH_END
+        return "\n\n", ""
+    return PARAGRAPH_END, PARAGRAPH_END
+
+
+def article_body(body: tuple[str, ...]) -> str:
+    """Return the ``articleBody`` text of the paragraphs *body* (see `paragraph_joints`)."""
+    between, after = paragraph_joints(body)
+    return between.join(body) + after
 
 
 def paragraphs(text: str) -> list[str]:
@@ -210,6 +319,87 @@ def paragraphs(text: str) -> list[str]:
     if text.endswith(PARAGRAPH_END):
         return text.split(PARAGRAPH_END)[:-1]
     return text.split("\n\n")
+
+
+def _page(a: Article, out: dict[str, Any]) -> None:
+    url = a.url
+    out["mainEntityOfPage"] = {"@type": "WebPage", "@id": url, "url": url}
+
+
+def _authors(a: Article, out: dict[str, Any]) -> None:
+    if a.authors:
+        out["author"] = [_agent(author) for author in a.authors]
+
+
+def _publisher(a: Article, out: dict[str, Any]) -> None:
+    if a.publisher is not None:
+        out["publisher"] = _organization(a.publisher)
+
+
+def _images(a: Article, out: dict[str, Any]) -> None:
+    if a.images:
+        out["image"] = [_image(image) for image in a.images]
+
+
+def _tags(a: Article, out: dict[str, Any]) -> None:
+    if a.tags:
+        out["keywords"] = [tag.name for tag in a.tags]
+        about = _about(a.tags)
+        if about:
+            out["about"] = about
+
+
+def _body(a: Article, out: dict[str, Any]) -> None:
+    if a.body:
+        out["articleBody"] = article_body(a.body)
+
+
+def _reading_time(a: Article, out: dict[str, Any]) -> None:
+    minutes = a._reading_time_minutes  # given, not derived
+    if minutes is not None:
+        out["timeRequired"] = f"PT{minutes}M"
+
+
+def _quotes(a: Article, out: dict[str, Any]) -> None:
+    if a.quotes:
+        out["hasPart"] = [_quotation(position, quote) for position, quote in enumerate(a.quotes, 1)]
+
+
+def _related_stories(a: Article, out: dict[str, Any]) -> None:
+    page = out["mainEntityOfPage"]
+    for position, story in enumerate(a.related, 1):
+        holder = page if story.relation is _RELATED else out
+        key = _RELATION_KEYS[story.relation]
+        node = _related(position, story)
+        if key in holder:
+            holder[key].append(node)
+        else:
+            holder[key] = [node]
+
+
+# The relations' properties are written in the article's order of related
+# stories, all by the hand code of the first.
+_write_article = compile_writer(
+    "Article",
+    {
+        "@type": None,
+        "mainEntityOfPage": _page,
+        "author": _authors,
+        "publisher": _publisher,
+        "image": _images,
+        "keywords": _tags,
+        "about": None,
+        "articleBody": _body,
+        "timeRequired": _reading_time,
+        "hasPart": _quotes,
+        **{
+            prop: _related_stories if index == 0 else None
+            for index, prop in enumerate(
+                prop for node, prop in RELATION_PROPERTIES.values() if node == "Article"
+            )
+        },
+    },
+)
 
 
 def to_jsonld(article: Article) -> dict[str, Any]:
@@ -220,7 +410,7 @@ def to_jsonld(article: Article) -> dict[str, Any]:
     article's kind (a NewsArticle subtype with NewsArticle beside it). Every
     property that can hold several values is an array every time; URLs are
     absolute, dates ISO 8601 with their offset, and nothing is null. The
-    mapping is in ``docs/schemaorg.md``; `from_jsonld` reads it back exactly.
+    mapping is in ``docs/schemaorg.md``; `newsmodel.from_jsonld` reads it back exactly.
 
     Args:
         article: The article.
@@ -228,59 +418,12 @@ def to_jsonld(article: Article) -> dict[str, Any]:
     Returns:
         The JSON-LD document, ready for `json.dumps` (or see `jsonld_script`).
     """
-    a = article
-    url = a.url
-    kind_type = _TYPES[a.kind]
-    page: dict[str, Any] = {"@type": "WebPage", "@id": url, "url": url}
+    kind_type = _TYPES[article.kind]
     out: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": kind_type if kind_type.__class__ is str else list(kind_type),
-        "url": url,
-        "mainEntityOfPage": page,
     }
-    if a.id is not None:
-        out["identifier"] = a.id
-    out["headline"] = a.headline
-    if a.alternative_headline is not None:
-        out["alternativeHeadline"] = a.alternative_headline
-    if a.description is not None:
-        out["description"] = a.description
-    if a.section is not None:
-        out["articleSection"] = a.section
-    if a.dateline is not None:
-        out["dateline"] = a.dateline
-    out["inLanguage"] = a.language
-    out["datePublished"] = a.date_published.isoformat()
-    if a.date_modified is not None:
-        out["dateModified"] = a.date_modified.isoformat()
-    if a.authors:
-        out["author"] = [_agent(author) for author in a.authors]
-    if a.publisher is not None:
-        out["publisher"] = _organization(a.publisher)
-    if a.images:
-        out["image"] = [_image(image) for image in a.images]
-    if a.tags:
-        out["keywords"] = [tag.name for tag in a.tags]
-        about = _about(a.tags)
-        if about:
-            out["about"] = about
-    if a.body:
-        out["articleBody"] = article_body(a.body)
-    minutes = a._reading_time_minutes  # given, not derived
-    if minutes is not None:
-        out["timeRequired"] = f"PT{minutes}M"
-    if a.quotes:
-        out["hasPart"] = [_quotation(position, quote) for position, quote in enumerate(a.quotes, 1)]
-    if a.related:
-        for position, story in enumerate(a.related, 1):
-            holder = page if story.relation is _RELATED else out
-            key = _RELATION_KEYS[story.relation]
-            node = _related(position, story)
-            if key in holder:
-                holder[key].append(node)
-            else:
-                holder[key] = [node]
-    out["isAccessibleForFree"] = a.is_accessible_for_free
+    _write_article(article, out)
     return out
 
 
@@ -335,75 +478,47 @@ def jsonld_script(article: Article) -> str:
 
 # ------------------------------------------------------------------ reading
 
-_FIELD = re.compile(r"([A-Z][A-Za-z]*)\.([a-z_]+)")
-# Each node's model fields and the properties that carry them, from the table.
-_FIELDS: dict[str, dict[str, str]] = {}
+# Each node's model fields (by wire key) and the properties that carry them,
+# from the table: the first row of each field on its own class's node.
+_FIELDS: dict[str, dict[str, str]] = {node: {} for node in NODE_CLASSES}
 for _row in MAPPING:
-    _match = _FIELD.fullmatch(_row.field)
-    if _match is not None and _row.node == _match.group(1):
-        _FIELDS.setdefault(_row.node, {}).setdefault(_match.group(2), _row.property)
-_FIELDS["Article"]["tags"] = "keywords"
-_FIELDS["Tag"] = {"name": "name", "kind": "@type", "slug": "identifier", "same_as": "sameAs"}
+    _owner, _, _key = _row.field.partition(".")
+    if _row.node == _owner and _key.isidentifier():
+        _FIELDS[_owner].setdefault(_key, _row.property)
 for _table in _FIELDS.values():
-    _table["type"] = "@type"  # the wire's "type" of an author is the node's @type
-# The properties each node may have: exactly those the table gives it.
+    _table["type"] = "@type"  # the wire's "type" of an author (see _wire) is the node's @type
+# The properties each node may have: exactly those the table gives it, and
+# the document's @context.
 _ALLOWED: dict[str, frozenset[str]] = {
     node: frozenset(
         {"@type", *(row.property for row in MAPPING if row.node == node and row.property[0] != "(")}
     )
-    for node in ("Article", "WebPage", "Person", "Organization", "Image", "Tag", "Quote")
+    for node in ("WebPage", *NODE_CLASSES)
 }
 _ALLOWED["Article"] |= {"@context"}
-_ALLOWED["RelatedStory"] = frozenset(
-    {"@type", *(row.property for row in MAPPING if row.node == "RelatedStory")}
-    - {"(the property that holds it)"}
-)
-# The nodes inside each node: (node, wire key) -> the node the value is.
+
+
+def _child(classes: tuple[type, ...]) -> str:
+    return "agent" if set(classes) == {Person, Organization} else classes[0].__name__
+
+
+# The nodes inside each node, from the field rules: (node, wire key) -> the
+# node the value is ("agent": a Person or an Organization).
 _CHILDREN = {
-    ("Article", "authors"): "agent",
-    ("Article", "publisher"): "Organization",
-    ("Article", "images"): "Image",
-    ("Person", "affiliation"): "Organization",
-    ("Person", "image"): "Image",
-    ("Organization", "logo"): "Image",
-    ("Quote", "speaker"): "agent",
-    ("RelatedStory", "publisher"): "Organization",
-    ("RelatedStory", "authors"): "agent",
-    ("RelatedStory", "image"): "Image",
+    (node, rule.key): _child(rule.classes)
+    for node, cls in NODE_CLASSES.items()
+    for rule in field_rules(cls)
+    if rule.classes
 }
 _DURATION = re.compile(r"PT([1-9][0-9]{0,15})M")
 _TAG_NODE_TYPES = tuple(TAG_TYPES.values())
-
-
-def _names(node: str, fields: tuple[str, ...]) -> dict[str, str]:
-    return {field: _FIELDS[node][field] for field in fields}
-
-
-# The plain values each node maps one to one (texts, URLs, dates, numbers):
-# they go to the wire payload as they are, and from_dict checks them.
-_ARTICLE_VALUES = _names(
-    "Article",
-    (
-        "url",
-        "id",
-        "headline",
-        "alternative_headline",
-        "description",
-        "section",
-        "dateline",
-        "language",
-        "date_published",
-        "date_modified",
-        "is_accessible_for_free",
-    ),
-)
-_PERSON_VALUES = _names("Person", ("name", "url", "job_title"))
-_ORGANIZATION_VALUES = _names("Organization", ("name", "url"))
-_IMAGE_VALUES = _names(
-    "Image", ("url", "caption", "credit", "alt_text", "width", "height", "license_url")
-)
-_QUOTE_VALUES = _names("Quote", ("text", "context", "date", "source_url"))
-_RELATED_VALUES = _names("RelatedStory", ("url", "headline", "teaser", "date_published"))
+# The plain values each node maps one to one (texts, URLs, dates, numbers, and
+# arrays of those), from the table: (wire key, property, is an array). They
+# go to the wire payload as they are, and from_dict checks them.
+_VALUES: dict[str, tuple[tuple[str, str, bool], ...]] = {
+    node: tuple((value.key, value.property, value.sequence) for value in plain_properties(node))
+    for node in NODE_CLASSES
+}
 _RELATED_SOURCES = [
     (relation, prop)
     for relation, (_, prop) in RELATION_PROPERTIES.items()
@@ -498,21 +613,20 @@ class _Reader:
         self.reported.append(path)
         return []
 
-    @staticmethod
-    def values(node: Mapping[str, Any], out: dict[str, Any], names: dict[str, str]) -> None:
+    def values(self, node: Mapping[str, Any], out: dict[str, Any], what: str, path: str) -> None:
+        """Copy the plain values of *node*, a *what* node at *path*, to the wire values *out*."""
         # A null is passed on as it is: from_dict takes it for an absent value.
-        out.update({field: node[prop] for field, prop in names.items() if prop in node})
-
-    def same_as(self, node: Mapping[str, Any], path: str, out: dict[str, Any]) -> None:
-        if "sameAs" in node:
-            out["same_as"] = self.array(node["sameAs"], f"{path}.sameAs")
+        for key, prop, sequence in _VALUES[what]:
+            if prop in node:
+                value = node[prop]
+                out[key] = self.array(value, join_path(path, prop)) if sequence else value
 
     def image(self, value: object, path: str) -> dict[str, Any]:
         node = self.node(value, path, "Image", ("ImageObject",))
         if node is None:
             return {}
         out: dict[str, Any] = {}
-        self.values(node, out, _IMAGE_VALUES)
+        self.values(node, out, "Image", path)
         if _differ(node.get("contentUrl"), node.get("url")):
             self.error(
                 f"{path}.contentUrl",
@@ -526,8 +640,7 @@ class _Reader:
         node = self.node(value, path, "Organization", ("Organization",))
         out: dict[str, Any] = {"type": "organization"}
         if node is not None:
-            self.values(node, out, _ORGANIZATION_VALUES)
-            self.same_as(node, path, out)
+            self.values(node, out, "Organization", path)
             if "logo" in node:
                 out["logo"] = self.image(node["logo"], f"{path}.logo")
         return out
@@ -551,8 +664,7 @@ class _Reader:
         node = self.node(value, path, "Person", ("Person", "Organization"))
         out: dict[str, Any] = {"type": "person"}
         if node is not None:
-            self.values(node, out, _PERSON_VALUES)
-            self.same_as(node, path, out)
+            self.values(node, out, "Person", path)
             if "affiliation" in node:
                 out["affiliation"] = self.organization(node["affiliation"], f"{path}.affiliation")
             if "image" in node:
@@ -602,7 +714,7 @@ class _Reader:
         quotes = []
         for node, where in self.in_order(found, "quotes"):
             out: dict[str, Any] = {}
-            self.values(node, out, _QUOTE_VALUES)
+            self.values(node, out, "Quote", where)
             if "creator" in node:
                 out["speaker"] = self.agent(node["creator"], f"{where}.creator")
             quotes.append(out)
@@ -627,7 +739,7 @@ class _Reader:
         stories = []
         for node, where in self.in_order(found, "related"):
             out: dict[str, Any] = {}
-            self.values(node, out, _RELATED_VALUES)
+            self.values(node, out, "RelatedStory", where)
             if _differ(node.get("@id"), node.get("url")):
                 self.error(
                     f"{where}['@id']",
@@ -681,9 +793,7 @@ class _Reader:
             kind = TYPE_TAG_KINDS[about["@type"]]
             if kind is not _TOPIC:
                 tag["kind"] = kind.value
-            if "identifier" in about:
-                tag["slug"] = about["identifier"]
-            self.same_as(about, where, tag)
+            self.values(about, tag, "Tag", where)
         return tags
 
     def article(self, document: object) -> dict[str, Any]:
@@ -711,7 +821,7 @@ class _Reader:
             )
         elif kind is not ArticleKind.NEWS:
             out["kind"] = kind.value
-        self.values(document, out, _ARTICLE_VALUES)
+        self.values(document, out, "Article", "$")
         page = self.page(document)
         if "author" in document:
             out["authors"] = self.agents(document["author"], "$.author")
@@ -858,11 +968,15 @@ def _article_kind(value: object) -> ArticleKind | None:
     return None
 
 
-def from_jsonld(data: Mapping[str, Any] | str | bytes) -> Article:
+def read_own_jsonld(data: Mapping[str, Any] | str | bytes) -> Article:
     """
-    Read back an article from the JSON-LD that `to_jsonld` wrote.
+    Read back an article from the JSON-LD that `to_jsonld` wrote: the strict fast path.
 
-    ``from_jsonld(to_jsonld(article)) == article`` for every article: every
+    Private: the public reader is `newsmodel.from_jsonld`, which takes this
+    path for a document of our own shape (`is_own_jsonld`) and reads any
+    other markup as real publishers write it.
+
+    ``read_own_jsonld(to_jsonld(article)) == article`` for every article: every
     field survives, including a slug or a reading time given explicitly
     (rather than derived), a quote's date as a date or a datetime, and each
     related story with its relation and place in the list. Anything else is

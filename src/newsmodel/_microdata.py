@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ._jsonld import needs_about, splits_at_blank_lines
+from ._jsonld import needs_about, paragraph_joints
 from ._models import Organization, Person, Relation
-from ._schemaorg import KIND_TYPES, PARAGRAPH_END, RELATION_PROPERTIES, SCHEMA, TAG_TYPES
+from ._schemaorg import KIND_TYPES, RELATION_PROPERTIES, SCHEMA, TAG_TYPES, Plain, plain_properties
 from ._values import right_to_left
 
 if TYPE_CHECKING:
@@ -93,6 +93,67 @@ def _same_as(urls: tuple[str, ...]) -> str:
     return "".join([f'<link itemprop="sameAs" href="{_escape(url)}">' for url in urls])
 
 
+# ------------------------------------------------------ the table's rest
+# The plain values (`plain_properties`) each node's hand code below shows or
+# marks up in a form of its own. Every other plain value of the table is
+# written as data (`<meta>`, `<link>`, an empty `<time>`) by `_data`: a new
+# plain field is in the microdata with no edit here.
+_SHOWN: dict[str, frozenset[str]] = {
+    "Article": frozenset(
+        {
+            "url", "identifier", "headline", "alternativeHeadline", "description",
+            "articleSection", "dateline", "inLanguage", "datePublished", "dateModified",
+            "isAccessibleForFree",
+        }
+    ),
+    "Person": frozenset({"name", "url", "sameAs", "jobTitle"}),
+    "Organization": frozenset({"name", "url", "sameAs"}),
+    "Image": frozenset(
+        {"url", "caption", "creditText", "description", "width", "height", "license"}
+    ),
+    "Tag": frozenset({"name", "identifier", "sameAs"}),
+    "Quote": frozenset({"text", "description", "dateCreated", "isBasedOn"}),
+    "RelatedStory": frozenset({"url", "headline", "description", "datePublished"}),
+}  # fmt: skip
+#: The plain values of each node that `_data` writes.
+DATA: dict[str, tuple[Plain, ...]] = {
+    node: tuple(value for value in plain_properties(node) if value.property not in shown)
+    for node, shown in _SHOWN.items()
+}
+_ARTICLE_DATA = DATA["Article"]
+_PERSON_DATA = DATA["Person"]
+_ORGANIZATION_DATA = DATA["Organization"]
+_IMAGE_DATA = DATA["Image"]
+_TAG_DATA = DATA["Tag"]
+_QUOTE_DATA = DATA["Quote"]
+_RELATED_DATA = DATA["RelatedStory"]
+
+
+def _data_value(value: Plain, item: object) -> str:
+    # One value as data: a URL in <link href>, a date in <time datetime>, a
+    # flag as true/false, anything else in <meta content>.
+    prop = value.property
+    if value.rule == "url":
+        return _link(prop, item)  # type: ignore[arg-type]
+    if value.iso:
+        return _time(prop, item, shown=False)  # type: ignore[arg-type]
+    if item is True or item is False:
+        return _meta(prop, "true" if item else "false")
+    return _meta(prop, str(item))
+
+
+def _data(values: tuple[Plain, ...], obj: object) -> str:
+    """Return the plain *values* of *obj* that the hand code does not write, as data."""
+    out: list[str] = []
+    for value in values:
+        item = getattr(obj, value.attr)
+        if value.sequence:
+            out.extend(_data_value(value, one) for one in item)
+        elif item is not None:
+            out.append(_data_value(value, item))
+    return "".join(out)
+
+
 # --------------------------------------------------------- data-only items
 # Items whose values are all in <meta>, <link> and empty <time> elements: for
 # what the page does not show, and inside texts whose reading they must not
@@ -110,6 +171,8 @@ def _image_details(image: Image) -> str:
         out.append(f'<meta itemprop="height" content="{image.height}">')
     if image.license_url is not None:
         out.append(_link("license", image.license_url))
+    if _IMAGE_DATA:
+        out.append(_data(_IMAGE_DATA, image))
     return "".join(out)
 
 
@@ -135,6 +198,8 @@ def _organization_extra(org: Organization) -> str:
     extra = _same_as(org.same_as) if org.same_as else ""
     if org.logo is not None:
         extra += _image_data(org.logo, "logo")
+    if _ORGANIZATION_DATA:
+        extra += _data(_ORGANIZATION_DATA, org)
     return extra
 
 
@@ -146,6 +211,8 @@ def _person_extra(person: Person) -> str:
         out.append(_agent_data(person.affiliation, "affiliation"))
     if person.image is not None:
         out.append(_image_data(person.image, "image"))
+    if _PERSON_DATA:
+        out.append(_data(_PERSON_DATA, person))
     return "".join(out)
 
 
@@ -211,6 +278,8 @@ def _quote_values(quote: Quote, position: int, memo: Memo) -> str:
     # Quotes of one speaker in one address share all but the position: the
     # rest is made once.
     key = (id(quote.speaker), quote.context, quote.date, quote.source_url)
+    if _QUOTE_DATA:  # the table's other values, which the key must hold too
+        key += tuple(getattr(quote, value.attr) for value in _QUOTE_DATA)
     rest = memo.get(key)
     if rest is None:
         out = [_cached(memo, quote.speaker, "creator", visible=False)]
@@ -220,6 +289,8 @@ def _quote_values(quote: Quote, position: int, memo: Memo) -> str:
             out.append(_time("dateCreated", quote.date, shown=False))
         if quote.source_url is not None:
             out.append(_link("isBasedOn", quote.source_url))
+        if _QUOTE_DATA:
+            out.append(_data(_QUOTE_DATA, quote))
         rest = memo[key] = "".join(out)
     return f'<meta itemprop="position" content="{position}">{rest}'
 
@@ -255,6 +326,8 @@ def _blockquote(quote: Quote, position: int, memo: Memo) -> str:
     if quote.date is not None:
         footer.append(", " + _time("dateCreated", quote.date))
     source = _link("isBasedOn", quote.source_url) if quote.source_url is not None else ""
+    if _QUOTE_DATA:
+        source += _data(_QUOTE_DATA, quote)
     return (
         f'<blockquote class="quote"{cite} {_QUOTATION}>'
         f'<meta itemprop="position" content="{position}">{_text("p", "text", quote.text)}'
@@ -356,10 +429,8 @@ def _body(a: Article, memo: Memo) -> tuple[str, list[int]]:
     out.append(text[done:])
     shown = "".join(out).replace("\x00", "</p>\n\n<p>")
     # The exact text, as `article_body` writes it, cut from the same escaped text.
-    if splits_at_blank_lines(body):
-        content = text.replace("\x00", "\n\n")
-    else:
-        content = text.replace("\x00", PARAGRAPH_END) + PARAGRAPH_END
+    between, after = paragraph_joints(body)
+    content = text.replace("\x00", between) + after
     div = f'<div class="body"><p>{shown}</p></div>\n'
     return f'<meta itemprop="articleBody" content="{content}">\n{div}', elsewhere
 
@@ -374,7 +445,8 @@ def _about(tag: Tag) -> str:
     identifier = _meta("identifier", slug) if slug is not None else ""
     return (
         f'<span itemprop="about" itemscope itemtype="{SCHEMA}{TAG_TYPES[tag.kind]}">'
-        f"{_meta('name', tag.name)}{identifier}{_same_as(tag.same_as)}</span>"
+        f"{_meta('name', tag.name)}{identifier}{_same_as(tag.same_as)}"
+        f"{_data(_TAG_DATA, tag) if _TAG_DATA else ''}</span>"
     )
 
 
@@ -401,6 +473,8 @@ def _teaser(story: RelatedStory, position: int, prop: str, memo: Memo) -> str:
         byline.append(_cached(memo, story.publisher, "publisher", visible=True))
     if byline:
         out.append(f'<p class="teaser-meta">{", ".join(byline)}</p>')
+    if _RELATED_DATA:
+        out.append(_data(_RELATED_DATA, story))
     out.append("</li>\n")
     return "".join(out)
 
@@ -504,6 +578,9 @@ def to_microdata(article: Article, *, include_body: bool = True) -> str:
         out.append(f'<meta itemprop="timeRequired" content="PT{a._reading_time_minutes}M">')
     free = "true" if a.is_accessible_for_free else "false"
     out.append(f'<meta itemprop="isAccessibleForFree" content="{free}">\n')
+    data = _data(_ARTICLE_DATA, a) if _ARTICLE_DATA else ""
+    if data:
+        out.append(data + "\n")
     quotes = a.quotes
     if include_body and a.body:
         body, elsewhere = _body(a, memo)

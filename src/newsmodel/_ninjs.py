@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ._models import RelatedStory
 
 
-__all__ = ["NINJS_SCHEMA", "to_ninjs"]
+__all__ = ["NINJS_SCHEMA", "NOT_CARRIED", "to_ninjs"]
 
 #: The JSON Schema that `to_ninjs` output is valid against.
 NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#"
@@ -31,6 +31,23 @@ _TAG_GROUPS = {
     TagKind.PLACE: "places",
     TagKind.EVENT: "events",
 }
+#: The fields that ninjs does not carry, and why (docs/ninjs.md). Every other
+#: field of every class goes out in `to_ninjs` and comes back in
+#: `newsmodel.from_ninjs`; the tests check both.
+NOT_CARRIED: dict[str, str] = {
+    "Person.same_as": "a ninjs entity has one uri: the first of same_as, else the url",
+    "Person.job_title": "a ninjs entity has a name and a uri only",
+    "Person.affiliation": "a ninjs entity has a name and a uri only",
+    "Person.image": "a ninjs entity has a name and a uri only",
+    "Organization.same_as": "a ninjs entity has one uri: the first of same_as, else the url",
+    "Organization.logo": "a ninjs entity has a name and a uri only",
+    "RelatedStory.authors": "an association has a by line, not a list of authors",
+    "Article.section": "ninjs 3.1 has no section (its subjects are tags, not the desk)",
+    "Article.quotes": "ninjs 3.1 has no quotations",
+    "Article.reading_time_minutes": "ninjs 3.1 has no reading time",
+    "Article.is_accessible_for_free": "ninjs 3.1 has no paywall flag (rights are per use)",
+}
+
 _GENRES = {
     ArticleKind.ARTICLE: "Article",
     ArticleKind.REPORTAGE: "Reportage",

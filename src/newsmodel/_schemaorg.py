@@ -13,14 +13,33 @@ The models know nothing of this module.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import functools
+from datetime import date
+from typing import TYPE_CHECKING, NamedTuple
 
-from ._models import ArticleKind, Relation, TagKind
+from ._models import (
+    Article,
+    ArticleKind,
+    Image,
+    Organization,
+    Person,
+    Quote,
+    RelatedStory,
+    Relation,
+    Tag,
+    TagKind,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ._errors import ErrorDetail
 
 __all__ = [
     "CONTEXT",
     "KIND_TYPES",
     "MAPPING",
+    "NODE_CLASSES",
     "NODE_TYPES",
     "PARAGRAPH_END",
     "RELATION_PROPERTIES",
@@ -29,8 +48,10 @@ __all__ = [
     "TYPE_KINDS",
     "TYPE_TAG_KINDS",
     "VOCABULARY_VERSION",
+    "Plain",
     "Row",
     "emitted_types",
+    "plain_properties",
 ]
 
 #: The schema.org release every emitted type and property is checked against.
@@ -119,6 +140,11 @@ class Row(NamedTuple):
         many: True when the value is an array every time (never a scalar).
         example: An example value, as JSON-LD text.
         note: When the property is written, if not always.
+        hand: True when the writers and readers carry this row with code of
+            its own (a second copy of a value, or a form that needs a
+            conversion). A row without it whose field holds plain values
+            (texts, URLs, dates, numbers, flags, tuples of those) is carried
+            from the table alone: see `plain_properties`.
     """
 
     field: str
@@ -128,6 +154,7 @@ class Row(NamedTuple):
     many: bool
     example: str
     note: str = ""
+    hand: bool = False
 
 
 _ONE, _MANY = False, True
@@ -154,6 +181,7 @@ MAPPING: tuple[Row, ...] = (
         _ONE,
         '{"@type": "WebPage", "@id": "https://…/", "url": "https://…/"}',
         "always: the page the article is the main entity of",
+        hand=True,
     ),
     Row("Article.url", "WebPage", "@id", "URL", _ONE, '"https://kyivindependent.com/zelensky-…/"'),
     Row("Article.url", "WebPage", "url", "URL", _ONE, '"https://kyivindependent.com/zelensky-…/"'),
@@ -212,6 +240,15 @@ MAPPING: tuple[Row, ...] = (
         '{"@type": "Organization", "name": "The Kyiv Independent"}',
     ),
     Row(
+        "Article.images",
+        "Article",
+        "image",
+        "ImageObject",
+        _MANY,
+        '[{"@type": "ImageObject", "url": "https://…/zelensky.jpg", …}]',
+        "the first is the lead image",
+    ),
+    Row(
         "Article.tags",
         "Article",
         "keywords",
@@ -230,15 +267,6 @@ MAPPING: tuple[Row, ...] = (
         "tags of an entity kind, and topics with a slug or same_as",
     ),
     Row(
-        "Article.images",
-        "Article",
-        "image",
-        "ImageObject",
-        _MANY,
-        '[{"@type": "ImageObject", "url": "https://…/zelensky.jpg", …}]',
-        "the first is the lead image",
-    ),
-    Row(
         "Article.body",
         "Article",
         "articleBody",
@@ -246,6 +274,17 @@ MAPPING: tuple[Row, ...] = (
         _ONE,
         "\"Russia's deepening alliance …\\n\\nThe president's remarks …\"",
         "paragraphs each ended by U+2029 when a blank line cannot separate them",
+        hand=True,
+    ),
+    Row(
+        "Article.reading_time_minutes",
+        "Article",
+        "timeRequired",
+        "Duration (ISO 8601, whole minutes)",
+        _ONE,
+        '"PT2M"',
+        "only when given: a derived reading time is not written",
+        hand=True,
     ),
     Row(
         "Article.quotes",
@@ -288,15 +327,6 @@ MAPPING: tuple[Row, ...] = (
         "RelatedStory",
         _MANY,
         '[{"@type": "Article", "@id": "https://…/", "position": 4, …}]',
-    ),
-    Row(
-        "Article.reading_time_minutes",
-        "Article",
-        "timeRequired",
-        "Duration (ISO 8601, whole minutes)",
-        _ONE,
-        '"PT2M"',
-        "only when given: a derived reading time is not written",
     ),
     Row(
         "Article.is_accessible_for_free",
@@ -360,6 +390,7 @@ MAPPING: tuple[Row, ...] = (
         _ONE,
         '"https://…/zelensky.jpg"',
         "the same URL: Google's image-license guidance reads contentUrl",
+        hand=True,
     ),
     Row(
         "Image.caption",
@@ -474,7 +505,15 @@ MAPPING: tuple[Row, ...] = (
         "1",
         "the order of the related stories across the four properties",
     ),
-    Row("RelatedStory.url", "RelatedStory", "@id", "URL", _ONE, '"https://kyivindependent.com/…/"'),
+    Row(
+        "RelatedStory.url",
+        "RelatedStory",
+        "@id",
+        "URL",
+        _ONE,
+        '"https://kyivindependent.com/…/"',
+        hand=True,
+    ),
     Row("RelatedStory.url", "RelatedStory", "url", "URL", _ONE, '"https://kyivindependent.com/…/"'),
     Row(
         "RelatedStory.headline",
@@ -534,3 +573,83 @@ MAPPING: tuple[Row, ...] = (
         "see the relations table",
     ),
 )
+
+#: The model class each node of the table stands for ("Tag" is the ``about``
+#: node of a tag; WebPage stands for no class of its own).
+NODE_CLASSES: dict[str, type] = {
+    "Article": Article,
+    "Person": Person,
+    "Organization": Organization,
+    "Image": Image,
+    "Tag": Tag,
+    "Quote": Quote,
+    "RelatedStory": RelatedStory,
+}
+
+
+class Plain(NamedTuple):
+    """
+    A plain value that the table alone carries: a row, read with its field's rule.
+
+    Attributes:
+        attr: The attribute that holds it (``_slug`` for a property-backed field).
+        key: The field's name in ``__init__`` and on the wire (``slug``).
+        property: The schema.org property that carries it.
+        required: Whether the field has no default (so it is always written).
+        optional: Whether the field's default is None (so None is not written).
+        sequence: Whether the field is a tuple of values (an array every time).
+        iso: Whether the value is a date or datetime (ISO 8601 text in markup).
+        one_line: Whether the value is a text line (no line breaks).
+        rule: The value rule's name (``text``, ``url``, ``datetime``, …).
+        check: The rule's full check (see `newsmodel._rules.Rule`).
+    """
+
+    attr: str
+    key: str
+    property: str
+    required: bool
+    optional: bool
+    sequence: bool
+    iso: bool
+    one_line: bool
+    rule: str
+    check: Callable[[object, str, str | int, list[ErrorDetail]], None]
+
+
+@functools.cache
+def plain_properties(node: str) -> tuple[Plain, ...]:
+    """
+    Return the plain values of *node* that the table carries, in the table's order.
+
+    A row is plain when its field is a field of the node's own class
+    (``Image.caption`` on the Image node), that field holds plain values
+    (its rule is a value rule: text, URL, date, number, flag, or a tuple of
+    those) and the row is not marked `Row.hand`. The writers, the readers and
+    the import carry these rows from the table: a new plain field needs its
+    row and nothing else.
+    """
+    from ._rules import field_rules  # noqa: PLC0415 - read once, on first use
+
+    cls = NODE_CLASSES[node]
+    rules = {rule.key: rule for rule in field_rules(cls)}
+    plain = []
+    for row in MAPPING:
+        owner, _, key = row.field.partition(".")
+        rule = rules.get(key)
+        if row.node != node or owner != node or row.hand or rule is None or rule.rule is None:
+            continue
+        plain.append(
+            Plain(
+                attr=rule.name,
+                key=rule.key,
+                property=row.property,
+                required=rule.required,
+                optional=not rule.required and rule.default is None,
+                sequence=rule.sequence,
+                iso=any(issubclass(t, date) for t in rule.types),
+                one_line=rule.rule.name == "text_line",
+                rule=rule.rule.name,
+                check=rule.rule.check,
+            )
+        )
+    return tuple(plain)

@@ -48,6 +48,7 @@ from ._models import (
     Tag,
     TagKind,
 )
+from ._rules import field_rules
 from ._values import (
     GRANDFATHERED,
     IPRIVATE,
@@ -379,6 +380,13 @@ _MAYBE_TEXT_LINE = _optional(_TEXT_LINES)
 _MAYBE_TEXT = _optional(_TEXTS)
 _MAYBE_URL = _optional(_URLS)
 _MAYBE_SIZE = _optional(_SIZES)
+#: The strategy of an optional plain field, by its value rule's name.
+_MAYBE_BY_RULE: dict[str, SearchStrategy[object]] = {
+    "text_line": _MAYBE_TEXT_LINE,
+    "text": _MAYBE_TEXT,
+    "url": _MAYBE_URL,
+    "positive_int": _MAYBE_SIZE,
+}
 # A quote's date: a calendar date (any, years 1 to 9999) or an aware datetime.
 _QUOTE_DATES: SearchStrategy[date | datetime] = st.one_of(st.dates(), _DATETIMES)
 
@@ -671,6 +679,31 @@ def _story_url(story: RelatedStory) -> str:
     return story.url
 
 
+# The article's optional plain fields drawn with code of their own: the
+# dateline (news kinds only), date_modified (not before date_published), the
+# reading time (given or derived, a size).
+_DRAWN_BY_HAND = frozenset({"dateline", "date_modified", "reading_time_minutes"})
+
+
+@functools.cache
+def _optional_plain_fields() -> tuple[tuple[str, SearchStrategy[object]], ...]:
+    """
+    Return (key, strategy) for each optional plain field of `Article` not drawn by hand.
+
+    Read from the field rules, so that a new optional text, URL or number is
+    drawn (present and absent) with no edit here.
+    """
+    return tuple(
+        (rule.key, _MAYBE_BY_RULE[rule.rule.name])
+        for rule in field_rules(Article)
+        if rule.rule is not None
+        and rule.default is None
+        and not rule.required
+        and not rule.sequence
+        and rule.key not in _DRAWN_BY_HAND
+    )
+
+
 @st.composite
 def _articles(
     draw: DrawFn,
@@ -711,10 +744,7 @@ def _articles(
         date_modified=date_modified,
         authors=bylines,
         quotes=draw(_lists(quotes, 4)),
-        id=draw(_MAYBE_TEXT_LINE),
-        alternative_headline=draw(_MAYBE_TEXT_LINE),
-        description=draw(_MAYBE_TEXT),
-        section=draw(_MAYBE_TEXT_LINE),
+        **{key: draw(strategy) for key, strategy in _optional_plain_fields()},  # type: ignore[arg-type]
         publisher=draw(_optional(publishers if publishers is not None else _ORGANIZATIONS)),
         tags=draw(_lists(tags if tags is not None else _TAGS, 6, _casefolded_name)),
         images=draw(_lists(images if images is not None else _IMAGES, 3)),
