@@ -192,3 +192,40 @@ def test_from_arrow_refuses_another_schema_saying_what_differs() -> None:
 def test_to_arrow_refuses_what_is_not_an_article() -> None:
     with pytest.raises(TypeError, match=r"expected an Article at \[1\], found"):
         arrow.to_arrow([article(), {"url": "x"}])
+
+
+_values = st.one_of(st.none(), st.text(max_size=12), st.sampled_from(["", " ", "en", "x\n"]))
+
+
+@given(
+    st.lists(strategies.articles(), min_size=1, max_size=3),
+    st.data(),
+)
+def test_from_arrow_of_any_changed_table_gives_articles_or_a_validation_error(
+    articles: list[nm.Article], data: st.DataObject
+) -> None:
+    rows = arrow.to_arrow(articles).to_pylist()
+    text_columns = [field.name for field in arrow.article_schema() if field.type == pa.string()]
+    for row in rows:
+        column = data.draw(st.sampled_from(text_columns))
+        row[column] = data.draw(_values)
+    table = pa.Table.from_pylist(rows, schema=arrow.article_schema())
+    try:
+        back = arrow.from_arrow(table)
+    except nm.ValidationError as error:
+        for detail in error.errors:
+            assert detail.path.startswith("$[")
+            assert int(detail.path[2 : detail.path.index("]")]) < len(rows)
+    else:
+        assert len(back) == len(rows)
+
+
+def test_a_null_in_a_required_column_is_reported_missing() -> None:
+    rows = arrow.to_arrow([article()]).to_pylist()
+    rows[0]["url"] = None
+    rows[0]["date_published"] = None
+    table = pa.Table.from_pylist(rows, schema=arrow.article_schema())
+    with pytest.raises(nm.ValidationError) as caught:
+        arrow.from_arrow(table)
+    found = [(error.path, error.code) for error in caught.value.errors]
+    assert found == [("$[0].url", "missing"), ("$[0].date_published", "missing")]

@@ -163,3 +163,27 @@ def test_result_rows_are_plain_nested_values() -> None:
     assert row["provenance"]["record_id"] == "<urn:uuid:1>"
     assert row["articles"] == []
     assert row["status"] == "ok"
+
+
+_lines = st.one_of(
+    st.binary(max_size=60),
+    st.text(max_size=60).map(str.encode),
+    strategies.articles().map(lambda article: nm.dumps(article).encode()),
+    st.builds(lambda article: nm.dumps(article).encode()[:-3], strategies.articles()),
+).map(lambda line: line.replace(b"\n", b" "))
+
+
+@given(st.lists(_lines, max_size=6))
+def test_validate_gives_a_result_for_any_line_never_an_exception(
+    tmp_path_factory: pytest.TempPathFactory, lines: list[bytes]
+) -> None:
+    path = tmp_path_factory.mktemp("jsonl") / "archive.jsonl"
+    path.write_bytes(b"\n".join(lines))
+    results = list(process(str(path), "validate"))
+    payloads = [number for number, line in enumerate(lines, 1) if line.strip()]
+    assert [r.provenance.offset for r in results] == payloads
+    for result in results:
+        assert result.status in ("ok", "invalid")
+        assert bool(result.articles) == (result.status == "ok")
+        assert bool(result.problems) == (result.status == "invalid")
+    assert from_record_batch(to_record_batch(results)) == results

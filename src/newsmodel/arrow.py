@@ -146,7 +146,7 @@ def article_schema() -> pa.Schema:
 
 # Reading: timestamps as their integer microseconds, so that no instant is
 # turned into a Python datetime (which cannot hold every instant a local time
-# of years 1 to 9999 with an offset stands for).
+# of years 1 to 9999 with an offset stands for), and every field nullable.
 def _raw_type(arrow_type: pa.DataType) -> pa.DataType:
     if pa.types.is_timestamp(arrow_type):
         return pa.int64()
@@ -158,7 +158,8 @@ def _raw_type(arrow_type: pa.DataType) -> pa.DataType:
 
 
 def _raw_field(field: pa.Field) -> pa.Field:
-    return field.with_type(_raw_type(field.type))
+    # Nullable everywhere: a null where a value is required is from_dict's to report.
+    return field.with_type(_raw_type(field.type)).with_nullable(nullable=True)
 
 
 def raw_type(arrow_type: pa.DataType) -> pa.DataType:
