@@ -28,7 +28,11 @@ from ._errors import Finding
 if TYPE_CHECKING:
     import webencodings
 
-__all__ = ["PRESCAN_BYTES", "Decoded", "decode_page", "header_charset"]
+__all__ = ["HTML_MEDIA_TYPES", "PRESCAN_BYTES", "Decoded", "decode_page", "header_charset"]
+
+#: The media types of HTML: a feed's ``type="html"`` content, a crawled page's
+#: ``Content-Type``.
+HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
 #: How far into the page the prescan looks for a ``<meta>`` that names the
 #: encoding (WHATWG HTML: 1024 bytes).

@@ -23,6 +23,7 @@ import orjson
 from . import _import as imp
 from . import _values as v
 from . import _wild as w
+from ._decode import HTML_MEDIA_TYPES
 from ._errors import ErrorDetail, Finding, ValidationError, describe, join_path
 
 if TYPE_CHECKING:
@@ -424,7 +425,7 @@ class _Item:
 
     def is_html(self, detail: str) -> bool:
         kind = (self.entry.get(detail) or {}).get("type")
-        return kind in {"text/html", "application/xhtml+xml"}
+        return kind in HTML_MEDIA_TYPES
 
     def text(self, value: object, where: str, *, html: bool, one_line: bool) -> str | None:
         if html and isinstance(value, str):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import IO, TYPE_CHECKING, Any
 
+from ._decode import HTML_MEDIA_TYPES
 from ._errors import ErrorDetail, Finding, ValidationError
 from ._partition import Provenance, Result, unexpected, unreadable
 
@@ -29,10 +30,7 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Iterable, Iterator
 
-__all__ = ["HTML_TYPES", "extract_records", "write_results"]
-
-#: The media types read as HTML pages.
-HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+__all__ = ["extract_records", "write_results"]
 
 #: Where to look for the next record after a corrupt one: gzip members start
 #: with these bytes, plain WARC records with this line.
@@ -208,7 +206,7 @@ def _record_result(name: str, offset: int, record: Any, limit: int) -> Result | 
     else:
         content_type = record.rec_headers.get_header("Content-Type")
     media = (content_type or "").split(";", 1)[0].strip().lower()
-    if media not in HTML_TYPES:
+    if media not in HTML_MEDIA_TYPES:
         found = f"{content_type!r}" if content_type else "no Content-Type"
         return _skipped(where, f"expected an HTML page (text/html), found {found}")
     payload = _payload(record, limit)
