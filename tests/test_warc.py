@@ -346,3 +346,61 @@ def test_write_results_writes_parquet_that_duckdb_reads(tmp_path: Path) -> None:
         f"SELECT a.url FROM (SELECT unnest(articles) AS a FROM '{out}') ORDER BY 1"
     ).fetchall()
     assert len(urls) >= 1
+
+
+# ----------------------------------------------------------------- command line
+
+
+def test_the_command_line_writes_a_parquet_file_of_results(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsmodel.cli import main
+
+    pa = pytest.importorskip("pyarrow.parquet")
+    from newsmodel._partition import from_record_batch
+
+    first = write(tmp_path, "a.warc.gz", warcs.warc_bytes(PAGES[:5], requests=True))
+    second = write(tmp_path, "b.arc", warcs.arc_bytes(PAGES[5:8]))
+    out = tmp_path / "out.parquet"
+    assert main(["extract", "--warc", first, second, "-o", str(out)]) == 0
+    summary = capsys.readouterr().err
+    assert summary.startswith("newsmodel: 2 files, 8 records, ")
+    assert summary.rstrip().endswith(" s")
+    written = from_record_batch(pa.read_table(out))
+    sequential = list(process(first, "extract")) + list(process(second, "extract"))
+    assert written == sequential
+
+
+def test_the_command_line_exits_1_when_a_record_is_unreadable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsmodel.cli import main
+
+    data = warcs.warc_bytes(PAGES[:3], compress=False)
+    path = write(tmp_path, "cut.warc", data[: len(data) - 100])
+    assert main(["extract", "--warc", path, "-o", str(tmp_path / "out.parquet")]) == 1
+    assert "1 unreadable" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--warc", "{warc}"], "give -o OUT.parquet"),
+        (["--warc", "{warc}", "-o", "out.jsonl"], "give -o OUT.parquet"),
+        (["page.html", "--warc", "{warc}", "-o", "o.parquet"], "leave out a PAGE"),
+        (["--warc", "{warc}", "--base-url", "https://x.example/", "-o", "o.parquet"], "--base-url"),
+        (["--warc", "{missing}", "-o", "o.parquet"], "cannot read"),
+        ([], "extract needs a PAGE"),
+    ],
+)
+def test_the_command_line_refuses_what_it_cannot_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], arguments: list[str], message: str
+) -> None:
+    from newsmodel.cli import main
+
+    warc_path = write(tmp_path, "a.warc", warcs.warc_bytes(PAGES[:1], compress=False))
+    filled = [a.format(warc=warc_path, missing=str(tmp_path / "missing.warc")) for a in arguments]
+    assert main(["extract", *filled]) == 2
+    error = capsys.readouterr().err
+    assert message in error
+    assert error.count("\n") == 1

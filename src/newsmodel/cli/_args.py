@@ -109,6 +109,9 @@ one article a line (JSON Lines), or with --format json as one indented JSON arra
 What was repaired in the markup (entities in a headline, "By " in an author's name)
 and what was dropped is reported on stderr as notes.
 Exit status 1 when the page has no article, or an article that cannot be made valid.
+With --warc, every HTML response of WARC or ARC files is read instead, and one row per
+record (its provenance, status, articles, findings and problems) is written to the
+Parquet file -o names; exit status 1 when a record is unreadable (corrupt or cut short).
 """
 
 _EXTRACT_EPILOG = """\
@@ -116,6 +119,7 @@ examples:
   newsmodel extract page.html
   newsmodel extract page.html --base-url https://example.com/news/ > articles.jsonl
   curl -s https://example.com/news/story | newsmodel extract - --format json
+  newsmodel extract --warc crawl-*.warc.gz -o articles.parquet
 """
 
 _SCHEMA_DESCRIPTION = """\
@@ -323,7 +327,17 @@ def _add_others(commands: Any, add_help: Callable[[argparse.ArgumentParser], Non
     add_help(extract)
     extract.set_defaults(run=_command("extract"))
     extract.add_argument(
-        "path", metavar="PAGE", help="an HTML file or a feed (RSS, Atom, JSON Feed), or - for stdin"
+        "path",
+        metavar="PAGE",
+        nargs="?",
+        help="an HTML file or a feed (RSS, Atom, JSON Feed), or - for stdin",
+    )
+    extract.add_argument(
+        "--warc",
+        metavar="FILE",
+        nargs="+",
+        help="WARC or ARC files (plain or gzipped) to read every HTML response of, "
+        "instead of a PAGE; needs -o OUT.parquet",
     )
     extract.add_argument(
         "--base-url", metavar="URL", help="the page's address, to resolve relative URLs"
