@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,21 +15,11 @@ pytest.importorskip("warcio")
 pytest.importorskip("lxml")
 warc = pytest.importorskip("newsmodel.warc")
 
-HERE = Path(__file__).resolve().parent
+import warcs  # noqa: E402 - after the importorskips: it needs warcio
 
+if TYPE_CHECKING:
+    from pathlib import Path
 
-def load_module(name: str) -> Any:
-    """Import tests/<name>.py (tests is not a package)."""
-    spec = importlib.util.spec_from_file_location(f"newsmodel_tests_{name}", HERE / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-warcs = load_module("warcs")
 Page = warcs.Page
 
 #: Some corpus pages (JSON-LD) and some test pages (meta tags only).

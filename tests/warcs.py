@@ -3,8 +3,8 @@ Build WARC and ARC files from the test pages, at test time (warcio writes WARCs)
 
 The pages: each of ``tests/data/pages`` (meta tags, no article markup), and
 each JSON-LD item of ``tests/data/corpus/items.jsonl`` in a page of its own at
-its ``page_url``. Used by the WARC, engine and CLI tests and by
-``benchmarks/bench_warc.py`` (load it with `importlib`: tests is not a package).
+its ``page_url``. The WARC, engine and CLI tests ``import warcs`` (tests/ is on
+pytest's path); ``benchmarks/bench_warc.py`` loads it by its path.
 """
 
 from __future__ import annotations
