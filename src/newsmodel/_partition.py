@@ -19,13 +19,12 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._errors import ErrorDetail, Finding, ValidationError
+from ._models import Article  # attrs reads the annotations at run time
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     import pyarrow as pa
-
-    from ._models import Article
 
 __all__ = [
     "JOBS",

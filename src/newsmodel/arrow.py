@@ -36,9 +36,9 @@ except ImportError as error:  # pragma: no cover - depends on the environment
 
 from ._canonical import from_dict
 from ._errors import ErrorDetail, ValidationError, describe, join_path
+from ._loading import TYPE_TAGS as _TYPE_TAGS
 from ._models import Article
 from ._rules import FieldRule, field_rules
-from ._wire import _TYPE_TAGS
 
 if TYPE_CHECKING:
     import os
