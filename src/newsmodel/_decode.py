@@ -28,7 +28,7 @@ from ._errors import Finding
 if TYPE_CHECKING:
     import webencodings
 
-__all__ = ["PRESCAN_BYTES", "Decoded", "decode_page"]
+__all__ = ["PRESCAN_BYTES", "Decoded", "decode_page", "header_charset"]
 
 #: How far into the page the prescan looks for a ``<meta>`` that names the
 #: encoding (WHATWG HTML: 1024 bytes).
@@ -88,6 +88,20 @@ def _lookup(label: str) -> webencodings.Encoding | None:
     import webencodings  # noqa: PLC0415 - the html extra; import only when used
 
     return webencodings.lookup(label)
+
+
+def header_charset(content_type: str) -> str | None:
+    """
+    Return the charset an HTTP ``Content-Type`` value names, as it is written, or None.
+
+    ``text/html; charset="ISO-8859-1"`` gives ``ISO-8859-1``: the label for
+    `decode_page`'s *hint*, which says whether it is an encoding.
+    """
+    match = _CONTENT_CHARSET.search(content_type.encode("latin-1", "replace"))
+    if match is None:
+        return None
+    label = match["dq"] if match["dq"] is not None else match["sq"] or match["uq"]
+    return label.decode("latin-1") if label is not None else None
 
 
 def _attributes(tag: bytes) -> dict[bytes, bytes]:
