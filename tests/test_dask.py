@@ -1,0 +1,145 @@
+"""
+newsmodel.dask against a real Dask cluster: a distributed.LocalCluster of 2 worker processes.
+
+The cluster is started once for the module. Every run is compared with the sequential
+path (``_partition.process`` over the same files, in order): the results, their
+articles, findings, problems and provenance must be equal, none lost and none
+duplicated, with corrupt records in the inputs and when a worker is killed mid-run.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import distributed
+import pyarrow.parquet as pq
+import pytest
+
+import newsmodel._partition
+import newsmodel.dask
+from newsmodel._partition import Result, process
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+HERE = Path(__file__).resolve().parent
+
+
+def load_module(name: str) -> Any:
+    """Import tests/<name>.py (tests is not a package)."""
+    spec = importlib.util.spec_from_file_location(f"newsmodel_tests_{name}", HERE / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+inputs = load_module("engine_inputs")
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[distributed.Client]:
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as dask_client,
+    ):
+        yield dask_client
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    built: dict[str, list[str]] = inputs.build(tmp_path_factory.mktemp("engines"))
+    return built
+
+
+def sequential(paths: list[str], job: str) -> list[Result]:
+    return [result for path in paths for result in process(path, job)]
+
+
+@pytest.mark.parametrize("job", ["extract", "validate", "read"])
+def test_bag_equals_sequential(
+    client: distributed.Client, files: dict[str, list[str]], job: str
+) -> None:
+    expected = sequential(files[job], job)
+    assert newsmodel.dask.bag(files[job], job).compute() == expected
+    # every input is there, in order, and the inputs had trouble in them to carry
+    assert [r.provenance.file for r in expected] == sorted(
+        (r.provenance.file for r in expected), key=files[job].index
+    )
+    assert set(files[job]) == {r.provenance.file for r in expected}
+
+
+def test_the_inputs_hold_trouble(files: dict[str, list[str]]) -> None:
+    # the equality tests above carry corrupt records, bad lines and missing files
+    for job in ("extract", "validate"):
+        statuses = {r.status for r in sequential(files[job], job)}
+        assert "unreadable" in statuses
+        assert len(statuses) >= 3
+
+
+@pytest.mark.parametrize("job", ["extract", "validate", "read"])
+def test_dataframe_equals_sequential(
+    client: distributed.Client, files: dict[str, list[str]], job: str
+) -> None:
+    frame = newsmodel.dask.dataframe(files[job], job)
+    assert list(frame.columns) == newsmodel._partition.result_schema().names
+    assert newsmodel.dask.to_results(frame.compute()) == sequential(files[job], job)
+
+
+def test_write_parquet_is_the_arrow_result_table(
+    client: distributed.Client, files: dict[str, list[str]], tmp_path: Path
+) -> None:
+    newsmodel.dask.write_parquet(files["extract"], "extract", str(tmp_path / "out"))
+    parts = sorted((tmp_path / "out").glob("*.parquet"), key=lambda p: int(p.stem.split(".")[1]))
+    assert len(parts) == len(files["extract"])
+    results = [
+        result
+        for part in parts
+        for batch in pq.read_table(part).to_batches()
+        for result in newsmodel._partition.from_record_batch(batch)
+    ]
+    assert results == sequential(files["extract"], "extract")
+
+
+def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(
+    client: distributed.Client, files: dict[str, list[str]]
+) -> None:
+    paths = files["extract"][:3] * 6  # 18 tasks: enough to be mid-run when one worker dies
+    expected = sequential(paths, "extract")
+    running = newsmodel.dask.bag(paths, "extract").persist()
+    futures = distributed.futures_of(running)
+    distributed.wait(futures, return_when="FIRST_COMPLETED")
+    busy = [address for address, keys in client.processing().items() if keys]
+    assert busy, "no task was running when the worker was to be killed"
+    assert not all(future.done() for future in futures)
+    pids = client.run(os.getpid)
+    os.kill(pids[busy[0]], signal.SIGKILL)
+    assert running.compute() == expected
+    client.wait_for_workers(2)
+
+
+@pytest.mark.parametrize(
+    ("paths", "job", "error", "message"),
+    [
+        (["a.warc.gz"], "transform", ValueError, "job: expected a job among 'extract', "),
+        ([], "extract", ValueError, "paths: expected at least one file, found none"),
+        ("a.warc.gz", "extract", TypeError, "expected a sequence of paths, found the string"),
+        ([b"a.warc.gz"], "extract", TypeError, r"paths\[0\]: expected a path \(str\), found"),
+    ],
+)
+def test_a_run_that_cannot_start_fails_before_any_task(
+    paths: Any, job: str, error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        newsmodel.dask.bag(paths, job)
+    with pytest.raises(error, match=message):
+        newsmodel.dask.dataframe(paths, job)
