@@ -1,0 +1,132 @@
+"""
+newsmodel.spark against a real local Spark session (``local[2]``), started once for the module.
+
+Every run is compared with the sequential path (``_partition.process`` over the same
+files, in order): results, articles, findings, problems and provenance must be
+equal, none lost and none duplicated, with corrupt records in the inputs.
+
+Spark needs a Java runtime (17 or later, with the ``jdk.incubator.vector`` module that
+Spark 4 asks for). The session uses ``JAVA_HOME`` or the ``java`` on the ``PATH``. Without
+one the tests are skipped, except in CI (``CI`` set), where a missing Java fails them.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+import newsmodel.spark
+from newsmodel._partition import Result, process
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pyspark.sql import SparkSession
+
+HERE = Path(__file__).resolve().parent
+
+# pyspark warns on import that it does not "fully support" pandas 3; no pandas is used here
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:PySpark does not yet fully support pandas:FutureWarning"
+)
+
+
+def load_module(name: str) -> Any:
+    """Import tests/<name>.py (tests is not a package)."""
+    spec = importlib.util.spec_from_file_location(f"newsmodel_tests_{name}", HERE / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+inputs = load_module("engine_inputs")
+
+
+def java_found() -> bool:
+    return bool(os.environ.get("JAVA_HOME")) or shutil.which("java") is not None
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[SparkSession]:
+    if not java_found():
+        message = "no Java runtime for Spark: set JAVA_HOME or put java on the PATH"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    session = newsmodel.spark.session("local[2]", app_name="newsmodel-tests")
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    built: dict[str, list[str]] = inputs.build(tmp_path_factory.mktemp("engines"))
+    return built
+
+
+def sequential(paths: list[str], job: str) -> list[Result]:
+    return [result for path in paths for result in process(path, job)]
+
+
+@pytest.mark.parametrize("job", ["extract", "validate", "read"])
+def test_results_equal_sequential(
+    spark: SparkSession, files: dict[str, list[str]], job: str
+) -> None:
+    frame = newsmodel.spark.results(spark, files[job], job)
+    assert frame.schema == newsmodel.spark.spark_schema()
+    expected = sequential(files[job], job)
+    assert newsmodel.spark.to_results(frame) == expected
+    assert {r.provenance.file for r in expected} == set(files[job])
+
+
+def test_many_results_from_one_file_come_in_batches(
+    spark: SparkSession, files: dict[str, list[str]]
+) -> None:
+    # a file with more results than BATCH_ROWS streams out in several Arrow batches
+    paths = files["extract"][2:3]
+    expected = sequential(paths, "extract")
+    assert len(expected) > 7
+    frame = newsmodel.spark.results(spark, paths, "extract", batch_rows=7)
+    assert newsmodel.spark.to_results(frame) == expected
+
+
+def test_spark_sql_reads_the_nested_columns(
+    spark: SparkSession, files: dict[str, list[str]]
+) -> None:
+    frame = newsmodel.spark.results(spark, files["validate"], "validate")
+    frame.createOrReplaceTempView("results")
+    counted = spark.sql(
+        "SELECT status, count(*) AS n, sum(size(problems)) AS problems "
+        "FROM results GROUP BY status ORDER BY status"
+    ).collect()
+    expected: dict[str, list[int]] = {}
+    for result in sequential(files["validate"], "validate"):
+        tally = expected.setdefault(result.status, [0, 0])
+        tally[0] += 1
+        tally[1] += len(result.problems)
+    assert {row.status: [row.n, row.problems] for row in counted} == expected
+
+
+@pytest.mark.parametrize(
+    ("paths", "job", "error", "message"),
+    [
+        (["a.warc.gz"], "transform", ValueError, "job: expected a job among 'extract', "),
+        ([], "extract", ValueError, "paths: expected at least one file, found none"),
+        ("a.warc.gz", "extract", TypeError, "expected a sequence of paths, found the string"),
+    ],
+)
+def test_a_run_that_cannot_start_fails_before_any_task(
+    spark: SparkSession, paths: Any, job: str, error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        newsmodel.spark.results(spark, paths, job)
