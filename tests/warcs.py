@@ -14,12 +14,14 @@ import io
 import json
 from pathlib import Path
 from typing import NamedTuple
+from urllib.parse import quote
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 DATA = Path(__file__).resolve().parent / "data"
 DATE = "2024-10-13T21:04:00Z"
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%"
 
 
 class Page(NamedTuple):
@@ -73,7 +75,8 @@ def warc_bytes(pages: list[Page], *, compress: bool = True, requests: bool = Fal
         writer.write_record(writer.create_warcinfo_record("test.warc", {"software": "tests"}))
     for number, page in enumerate(pages):
         if requests:
-            request = StatusAndHeaders(f"GET {page.url} HTTP/1.1", [], is_http_request=True)
+            target = quote(page.url, safe=_URL_SAFE)  # a request line is ASCII
+            request = StatusAndHeaders(f"GET {target} HTTP/1.1", [], is_http_request=True)
             writer.write_record(
                 writer.create_warc_record(
                     page.url, "request", http_headers=request, warc_headers_dict=_ids(number, "q")
