@@ -36,6 +36,8 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(datetime|zoneinfo|collections\.abc|typing|enum|json)(\..*)?"),
     (r"py:.*", r"(date|datetime|timedelta|tzinfo|Mapping|Sequence|Any|ValueError|TypeError)"),
     (r"py:.*", r"(pydantic|pydantic_core|cs|JsonSchemaValue)(\..*)?"),  # newsmodel.pydantic
+    (r"py:.*", r"(pyarrow|pa|os)(\..*)?"),  # newsmodel.arrow, newsmodel.warc
+    (r"py:.*", r"(Iterable|Iterator)"),
 ]
 
 # Single backticks in docstrings refer to Python objects.

@@ -41,7 +41,7 @@ __all__ = [
 #: What `process` can do with a file.
 JOBS = ("extract", "validate", "read")
 
-#: A result's status: ``ok`` (articles built), ``invalid`` (a payload or a page
+#: The statuses of a result. ``ok`` (articles built), ``invalid`` (a payload or a page
 #: whose article markup makes no valid article: see the problems),
 #: ``no_article`` (a page without article markup), ``skipped`` (a record not
 #: read for articles: not HTML, not a success; a finding says why) and
@@ -101,7 +101,7 @@ def process(path: str, job: str) -> Iterator[Result]:
             whole-file gzip), one result per response or resource record;
             ``"validate"``: a JSON Lines archive, one result per non-blank
             line (each read as `newsmodel.loads` reads it); ``"read"``: a
-            Parquet file written by `newsmodel.arrow`, one result per row.
+            Parquet file written by ``newsmodel.arrow``, one result per row.
 
     A file that cannot be opened, a truncated file and a corrupt record are
     results (``unreadable``), never exceptions.
@@ -245,7 +245,7 @@ def result_schema() -> pa.Schema:
     ``provenance`` is a struct of `Provenance`'s fields; ``articles`` a list
     of structs of `newsmodel.arrow.article_schema`; ``findings`` and
     ``problems`` lists of ``{path, code, message}``, a problem with ``input``
-    too: its offending value as JSON text (as `ValidationError.to_dicts`
+    too: its offending value as JSON text (as `newsmodel.ValidationError.to_dicts`
     gives it), null where it has none.
     """
     import pyarrow as pa  # noqa: PLC0415
