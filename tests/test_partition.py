@@ -54,11 +54,11 @@ def test_validate_gives_one_result_per_line_in_order(tmp_path: Path) -> None:
 
 
 def test_validate_reports_an_over_long_line_and_goes_on(tmp_path: Path) -> None:
-    from newsmodel import cli
+    from newsmodel.cli import _reading
 
     path = tmp_path / "archive.jsonl"
     with path.open("wb") as file:
-        file.write(b" " * (cli.MAX_LINE_BYTES + 10) + b"\n")
+        file.write(b" " * (_reading.MAX_LINE_BYTES + 10) + b"\n")
         file.write(nm.dumps(ARTICLE).encode() + b"\n")
     first, second = process(str(path), "validate")
     assert first.status == "invalid"

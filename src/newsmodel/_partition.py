@@ -137,7 +137,7 @@ def unexpected(error: BaseException) -> str:
 
 
 def _validate_lines(path: str) -> Iterator[Result]:
-    from . import cli  # noqa: PLC0415 - the line bound has its home there
+    from .cli import _reading  # noqa: PLC0415 - the line bound has its home there
 
     try:
         file = open(path, "rb")  # noqa: SIM115 - closed below, after the generator's last line
@@ -148,7 +148,7 @@ def _validate_lines(path: str) -> Iterator[Result]:
         number = 0
         while True:
             try:
-                line, consumed = cli._read_line(file, cli.MAX_LINE_BYTES)
+                line, consumed = _reading.read_line(file, _reading.MAX_LINE_BYTES)
             except OSError as error:
                 yield unreadable(path, error, number + 1)
                 return
@@ -161,13 +161,13 @@ def _validate_lines(path: str) -> Iterator[Result]:
 
 
 def _validate_line(path: str, number: int, line: Any) -> Result:
-    from . import cli  # noqa: PLC0415
     from ._canonical import loads  # noqa: PLC0415
+    from .cli import _problems, _reading  # noqa: PLC0415
 
     where = Provenance(path, number)
-    if isinstance(line, cli.Oversized):
-        _, _, at, code, message, _ = cli._too_large(
-            number, line, cli.MAX_LINE_BYTES, "a line", "--max-line-bytes"
+    if isinstance(line, _reading.Oversized):
+        _, _, at, code, message, _ = _problems.too_large(
+            number, line, _reading.MAX_LINE_BYTES, "a line", "--max-line-bytes"
         )
         return Result(where, "invalid", problems=(ErrorDetail(at, code, message),))
     try:
