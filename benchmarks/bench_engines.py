@@ -95,7 +95,7 @@ def bench_dask(paths: list[str], few: int) -> dict[str, Any]:
 
     started = time.perf_counter()
     cluster = distributed.LocalCluster(
-        n_workers=WORKERS, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=WORKERS, threads_per_worker=1, processes=True, dashboard_address=":0"
     )
     client = distributed.Client(cluster)
     client.submit(max_rss_mib).result()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import signal
 import sys
 from pathlib import Path
@@ -48,7 +49,7 @@ inputs = load_module("engine_inputs")
 def client() -> Iterator[distributed.Client]:
     with (
         distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
         distributed.Client(cluster) as dask_client,
     ):
@@ -143,3 +144,58 @@ def test_a_run_that_cannot_start_fails_before_any_task(
         newsmodel.dask.bag(paths, job)
     with pytest.raises(error, match=message):
         newsmodel.dask.dataframe(paths, job)
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run the command line here; its exit status, stdout and stderr, run times left out."""
+    from newsmodel import cli
+
+    status = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    seconds = re.compile(r'"seconds": [0-9.]+|in [0-9.]+ s')
+    return status, seconds.sub("", out), seconds.sub("", err)
+
+
+def test_cli_validate_on_dask_reports_as_local(
+    client: distributed.Client,
+    files: dict[str, list[str]],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsmodel.cli import _tasks
+
+    monkeypatch.setattr(_tasks, "CHUNK_BYTES", 4096)  # many tasks, in flight together
+    archives = files["validate"][:2]
+    for report in ("text", "json"):
+        argv = ("validate", "--format", report, "--no-progress", *archives)
+        local = run_cli(capsys, *argv)
+        assert local[0] == 1
+        assert local[1].count("\n") > 10
+        address = client.scheduler.address
+        on_dask = run_cli(capsys, *argv, "--engine", "dask", "--scheduler", address)
+        assert on_dask == local
+
+
+def test_cli_validate_on_a_local_dask_cluster(
+    files: dict[str, list[str]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ("validate", "--no-progress", files["validate"][0])
+    assert run_cli(capsys, *argv, "--engine", "dask", "--jobs", "1") == run_cli(capsys, *argv)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--scheduler", "tcp://x:1"], "--scheduler applies only with --engine dask, found "),
+        (["--engine", "dask", "--master", "local[1]"], "--master applies only with --engine "),
+    ],
+)
+def test_cli_engine_options_belong_to_their_engine(
+    files: dict[str, list[str]],
+    capsys: pytest.CaptureFixture[str],
+    options: list[str],
+    message: str,
+) -> None:
+    status, out, err = run_cli(capsys, "validate", files["validate"][0], *options)
+    assert (status, out) == (2, "")
+    assert message in err
