@@ -24,15 +24,16 @@ Figures, all from one run:
 - **start-up**: each engine's fixed cost, from nothing to the first (empty) task
   done: LocalCluster and Client for Dask; the session, the JVM and the first
   Python worker for Spark.
-- **peak memory per worker**: the largest resident set of any worker process
-  after running over few files, then over all of them (``ru_maxrss``, a peak, so
-  the second figure includes the first). With one file per task the peak should
-  not grow with the number of files.
+- **peak memory per worker**: the largest peak resident set of any worker process
+  (Dask's worker processes; Spark's Python workers, not the JVM) after running over
+  2 files, then over all of them (a peak, so the second figure includes the
+  first). With one file per task the peak should not grow with the number of files.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
 import json
 import os
@@ -119,10 +120,29 @@ def bench_dask(paths: list[str], few: int) -> dict[str, Any]:
     }
 
 
-def _worker_rss(rows: Any) -> Any:
-    for _ in rows:
-        pass
-    yield max_rss_mib()
+def descendants(pid: int) -> list[int]:
+    """The processes below *pid* (Linux: /proc/PID/task/TID/children)."""
+    found: list[int] = []
+    for children in Path(f"/proc/{pid}/task").glob("*/children"):
+        with contextlib.suppress(OSError):  # a thread or process that ended meanwhile
+            for child in map(int, children.read_text().split()):
+                found += [child, *descendants(child)]
+    return found
+
+
+def peak_mib(pid: int) -> float:
+    """A process's peak resident set (VmHWM) in MiB; 0 for one that ended."""
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def python_workers_peak_mib(spark: Any) -> float:
+    """The largest peak resident set of Spark's Python worker processes, in MiB."""
+    jvm: int = spark.sparkContext._gateway.proc.pid
+    return max([0.0, *map(peak_mib, descendants(jvm))])
 
 
 def bench_spark(paths: list[str], few: int) -> dict[str, Any]:
@@ -131,22 +151,15 @@ def bench_spark(paths: list[str], few: int) -> dict[str, Any]:
     started = time.perf_counter()
     spark = newsmodel.spark.session(f"local[{WORKERS}]", app_name="newsmodel-bench")
     spark.sparkContext.setLogLevel("ERROR")
-    context = spark.sparkContext
-
-    def peak() -> float:
-        rdd = context.parallelize(range(WORKERS * 4), WORKERS * 4)
-        peaks: list[float] = rdd.mapPartitions(_worker_rss).collect()
-        return max(peaks)
-
-    peak()
+    spark.sparkContext.parallelize(range(WORKERS), WORKERS).count()  # the Python workers start
     start_up = time.perf_counter() - started
     try:
         newsmodel.spark.results(spark, paths[:few], "extract").count()
-        peak_few = peak()
+        peak_few = python_workers_peak_mib(spark)
         started = time.perf_counter()
         results = newsmodel.spark.to_results(newsmodel.spark.results(spark, paths, "extract"))
         seconds = time.perf_counter() - started
-        peak_all = peak()
+        peak_all = python_workers_peak_mib(spark)
     finally:
         spark.stop()
     return {

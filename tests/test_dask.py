@@ -9,9 +9,11 @@ duplicated, with corrupt records in the inputs and when a worker is killed mid-r
 
 from __future__ import annotations
 
+import glob
 import importlib.util
 import os
 import re
+import shutil
 import signal
 import sys
 from pathlib import Path
@@ -20,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 import distributed
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newsmodel._partition
 import newsmodel.dask
@@ -171,7 +175,8 @@ def test_cli_validate_on_dask_reports_as_local(
         local = run_cli(capsys, *argv)
         assert local[0] == 1
         assert local[1].count("\n") > 10
-        address = client.scheduler.address
+        address = client.scheduler_info()["address"]
+        assert isinstance(address, str)
         on_dask = run_cli(capsys, *argv, "--engine", "dask", "--scheduler", address)
         assert on_dask == local
 
@@ -199,3 +204,48 @@ def test_cli_engine_options_belong_to_their_engine(
     status, out, err = run_cli(capsys, "validate", files["validate"][0], *options)
     assert (status, out) == (2, "")
     assert message in err
+
+
+def docs_example(name: str) -> str:
+    """The ```python block of docs/archives.md that starts with the comment ``# NAME:``."""
+    text = (HERE.parent / "docs" / "archives.md").read_text(encoding="utf-8")
+    found = re.search(r"```python\n(# " + re.escape(name) + r":.*?)```", text, re.DOTALL)
+    assert found is not None, name
+    return found.group(1)
+
+
+def test_the_docs_dask_example_runs_as_written(
+    files: dict[str, list[str]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    for path in files["extract"][:2]:
+        shutil.copy(path, crawl)
+    monkeypatch.chdir(tmp_path)
+    exec(compile(docs_example("crawl.py"), "crawl.py", "exec"), {"__name__": "__main__"})
+    expected = sequential(
+        sorted(os.path.abspath(path) for path in glob.glob("crawl/*.warc.gz")), "extract"
+    )
+    ok = sum(result.status == "ok" for result in expected)
+    assert capsys.readouterr().out == f"{len(expected)} records, {ok} with articles\n"
+    assert len(list((tmp_path / "results").glob("*.parquet"))) == 2
+
+
+@given(
+    st.one_of(
+        st.text(max_size=5),
+        st.lists(st.one_of(st.text(max_size=5), st.binary(max_size=3), st.integers(), st.none())),
+        st.tuples(st.text(max_size=5)),
+    ),
+    st.one_of(st.sampled_from(["extract", "validate", "read"]), st.text(max_size=8)),
+)
+def test_any_arguments_give_a_lazy_run_or_an_error_that_says_what_was_expected(
+    paths: Any, job: str
+) -> None:
+    try:
+        newsmodel.dask.bag(paths, job)
+    except (ValueError, TypeError) as error:
+        assert ": expected " in str(error)

@@ -12,8 +12,10 @@ one the tests are skipped, except in CI (``CI`` set), where a missing Java fails
 
 from __future__ import annotations
 
+import glob
 import importlib.util
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -130,3 +132,61 @@ def test_a_run_that_cannot_start_fails_before_any_task(
 ) -> None:
     with pytest.raises(error, match=message):
         newsmodel.spark.results(spark, paths, job)
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run the command line here; its exit status, stdout and stderr, run times left out."""
+    from newsmodel import cli
+
+    status = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    seconds = re.compile(r'"seconds": [0-9.]+|in [0-9.]+ s')
+    return status, seconds.sub("", out), seconds.sub("", err)
+
+
+def test_cli_validate_on_spark_reports_as_local(
+    spark: SparkSession,
+    files: dict[str, list[str]],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsmodel.cli import _tasks
+
+    monkeypatch.setattr(_tasks, "CHUNK_BYTES", 4096)  # many tasks: several windows
+    argv = ("validate", "--format", "json", "--no-progress", *files["validate"][:2])
+    local = run_cli(capsys, *argv)
+    assert local[0] == 1
+    on_spark = run_cli(capsys, *argv, "--engine", "spark", "--master", "local[2]")
+    assert on_spark == local
+    assert not spark.sparkContext._jsc.sc().isStopped()  # the running session is left running
+
+
+def docs_example(name: str) -> str:
+    """The ```python block of docs/archives.md that starts with the comment ``# NAME:``."""
+    text = (HERE.parent / "docs" / "archives.md").read_text(encoding="utf-8")
+    found = re.search(r"```python\n(# " + re.escape(name) + r":.*?)```", text, re.DOTALL)
+    assert found is not None, name
+    return found.group(1)
+
+
+def test_the_docs_spark_example_runs_as_written(
+    spark: SparkSession,
+    files: dict[str, list[str]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    for path in files["extract"][:2]:
+        shutil.copy(path, crawl)
+    monkeypatch.chdir(tmp_path)
+    exec(compile(docs_example("crawl_spark.py"), "crawl_spark.py", "exec"), {})
+    counts: dict[str, int] = {}
+    for result in sequential(
+        sorted(os.path.abspath(path) for path in glob.glob("crawl/*.warc.gz")), "extract"
+    ):
+        counts[result.status] = counts.get(result.status, 0) + 1
+    printed = capsys.readouterr().out.splitlines()
+    assert sorted(printed) == sorted(f"{status} {n}" for status, n in counts.items())
+    assert spark.read.parquet(str(tmp_path / "results-spark")).count() == sum(counts.values())

@@ -55,6 +55,7 @@ def bag(paths: Sequence[str], job: str) -> db.Bag:
 
     Raises:
         ValueError: When *paths* is empty or *job* is not a job.
+        TypeError: When *paths* is a string, or holds something else than strings.
     """
     files = check_inputs(paths, job)
     files_bag: db.Bag = db.from_sequence(files, partition_size=1)
@@ -81,6 +82,7 @@ def dataframe(paths: Sequence[str], job: str) -> dd.DataFrame:
 
     Raises:
         ValueError: When *paths* is empty or *job* is not a job.
+        TypeError: When *paths* is a string, or holds something else than strings.
     """
     files = check_inputs(paths, job)
     frame: dd.DataFrame = dd.from_map(
@@ -104,6 +106,7 @@ def write_parquet(paths: Sequence[str], job: str, directory: str) -> None:
 
     Raises:
         ValueError: When *paths* is empty or *job* is not a job.
+        TypeError: When *paths* is a string, or holds something else than strings.
     """
     dataframe(paths, job).to_parquet(
         directory, schema=result_schema(), write_index=False, write_metadata_file=False

@@ -120,6 +120,7 @@ def results(
 
     Raises:
         ValueError: When *paths* is empty or *job* is not a job.
+        TypeError: When *paths* is a string, or holds something else than strings.
     """
     files = check_inputs(paths, job)
     if batch_rows < 1:
