@@ -177,8 +177,10 @@ def test_cli_validate_on_dask_reports_as_local(
         assert local[1].count("\n") > 10
         address = client.scheduler_info()["address"]
         assert isinstance(address, str)
-        on_dask = run_cli(capsys, *argv, "--engine", "dask", "--scheduler", address)
+        with distributed.get_task_stream(client) as stream:
+            on_dask = run_cli(capsys, *argv, "--engine", "dask", "--scheduler", address)
         assert on_dask == local
+        assert len([task for task in stream.data if "run_task" in task["key"]]) > 4
 
 
 def test_cli_validate_on_a_local_dask_cluster(
@@ -245,7 +247,9 @@ def test_the_docs_dask_example_runs_as_written(
 def test_any_arguments_give_a_lazy_run_or_an_error_that_says_what_was_expected(
     paths: Any, job: str
 ) -> None:
+    message = ": expected "
     try:
         newsmodel.dask.bag(paths, job)
     except (ValueError, TypeError) as error:
-        assert ": expected " in str(error)
+        message = str(error)
+    assert ": expected " in message

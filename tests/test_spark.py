@@ -156,8 +156,10 @@ def test_cli_validate_on_spark_reports_as_local(
     argv = ("validate", "--format", "json", "--no-progress", *files["validate"][:2])
     local = run_cli(capsys, *argv)
     assert local[0] == 1
+    jobs = len(spark.sparkContext.statusTracker().getJobIdsForGroup())
     on_spark = run_cli(capsys, *argv, "--engine", "spark", "--master", "local[2]")
     assert on_spark == local
+    assert len(spark.sparkContext.statusTracker().getJobIdsForGroup()) > jobs
     assert not spark.sparkContext._jsc.sc().isStopped()  # the running session is left running
 
 

@@ -12,7 +12,7 @@ the same results again, neither lost nor duplicated.
 The jobs are those of ``process``: ``"extract"`` (WARC or ARC files, one result
 per response record considered), ``"validate"`` (JSON Lines archives, one result
 per line: ``ok``, or its problems) and ``"read"`` (Parquet files of articles
-written by `newsmodel.arrow`, one result per row).
+written by ``newsmodel.arrow``, one result per row).
 
 Needs the ``dask`` extra (``pip install "pynewsmodel[dask]"``): dask, distributed
 and pyarrow. Import this module explicitly (``import newsmodel.dask``);
@@ -97,7 +97,7 @@ def write_parquet(paths: Sequence[str], job: str, directory: str) -> None:
 
     Each input file gives one Parquet file (``part.N.parquet``, N the input's
     place in *paths*) with the Arrow result schema, so DuckDB, polars or
-    `newsmodel.arrow` can read the directory as one table.
+    ``newsmodel.arrow`` can read the directory as one table.
 
     Args:
         paths: The input files, as the workers see them.

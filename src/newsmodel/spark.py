@@ -13,7 +13,7 @@ same rows.
 The jobs are those of ``process``: ``"extract"`` (WARC or ARC files, one row per
 response record considered), ``"validate"`` (JSON Lines archives, one row per
 line: ``ok``, or its problems) and ``"read"`` (Parquet files of articles written
-by `newsmodel.arrow`, one row per article).
+by ``newsmodel.arrow``, one row per article).
 
 Needs the ``spark`` extra (``pip install "pynewsmodel[spark]"``: pyspark and
 pyarrow) and a Java runtime. Import this module explicitly
