@@ -10,11 +10,12 @@ give the same bytes.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import io
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -177,3 +178,15 @@ def _article(line: bytes) -> nm.Article | None:
         return nm.loads(line)
     except (nm.ValidationError, ValueError):
         return None
+
+
+def sequential(paths: list[str], job: str) -> list[Any]:
+    """The sequential results of *job* over *paths*: ``_partition.process``, file by file."""
+    return list(_sequential(tuple(paths), job))
+
+
+@functools.cache
+def _sequential(paths: tuple[str, ...], job: str) -> tuple[Any, ...]:
+    from newsmodel._partition import process
+
+    return tuple(result for path in paths for result in process(path, job))

@@ -27,10 +27,11 @@ from hypothesis import strategies as st
 
 import newsmodel._partition
 import newsmodel.dask
-from newsmodel._partition import Result, process
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+    from newsmodel._partition import Result
 
 HERE = Path(__file__).resolve().parent
 
@@ -67,7 +68,8 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
 
 
 def sequential(paths: list[str], job: str) -> list[Result]:
-    return [result for path in paths for result in process(path, job)]
+    results: list[Result] = inputs.sequential(paths, job)
+    return results
 
 
 @pytest.mark.parametrize("job", ["extract", "validate", "read"])

@@ -24,12 +24,13 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 import newsmodel.spark
-from newsmodel._partition import Result, process
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from pyspark.sql import SparkSession
+
+    from newsmodel._partition import Result
 
 HERE = Path(__file__).resolve().parent
 
@@ -77,7 +78,8 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
 
 
 def sequential(paths: list[str], job: str) -> list[Result]:
-    return [result for path in paths for result in process(path, job)]
+    results: list[Result] = inputs.sequential(paths, job)
+    return results
 
 
 @pytest.mark.parametrize("job", ["extract", "validate", "read"])
