@@ -65,7 +65,12 @@ def spark() -> Iterator[SparkSession]:
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    session = newsmodel.spark.session("local[2]", app_name="newsmodel-tests")
+    session = newsmodel.spark.session(
+        "local[2]",
+        app_name="newsmodel-tests",
+        config={"spark.sql.shuffle.partitions": "2", "spark.ui.enabled": "false"},
+    )
+    assert session.conf.get("spark.sql.shuffle.partitions") == "2"
     session.sparkContext.setLogLevel("ERROR")
     yield session
     session.stop()

@@ -35,7 +35,7 @@ from ._engines import check_inputs
 from ._partition import from_record_batch, process, result_schema, to_record_batch
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Iterator, Mapping, Sequence
 
     import pyarrow as pa
 
@@ -49,7 +49,12 @@ results stream out in batches, so a worker never holds all of a large file's
 results at once."""
 
 
-def session(master: str | None = None, *, app_name: str = "newsmodel") -> SparkSession:
+def session(
+    master: str | None = None,
+    *,
+    app_name: str = "newsmodel",
+    config: Mapping[str, str] | None = None,
+) -> SparkSession:
     """
     Return a Spark session (a new one, or the running one) for newsmodel's jobs.
 
@@ -63,11 +68,15 @@ def session(master: str | None = None, *, app_name: str = "newsmodel") -> SparkS
             ``None`` leaves it to Spark's configuration (``spark-submit``'s
             ``--master``, or ``local[*]``).
         app_name: The application's name in Spark's UI and logs.
+        config: More Spark settings, such as
+            ``{"spark.sql.shuffle.partitions": "8"}``.
     """
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.appName(app_name).config("spark.ui.showConsoleProgress", "false")
     if master is not None:
         builder = builder.master(master)
+    for key, value in (config or {}).items():
+        builder = builder.config(key, value)
     return builder.getOrCreate()
 
 
