@@ -38,6 +38,8 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(pydantic|pydantic_core|cs|JsonSchemaValue)(\..*)?"),  # newsmodel.pydantic
     (r"py:.*", r"(pyarrow|pa|os)(\..*)?"),  # newsmodel.arrow, newsmodel.warc
     (r"py:.*", r"(Iterable|Iterator)"),
+    # newsmodel.dask, newsmodel.spark
+    (r"py:.*", r"(dask|db|dd|pandas|pd|pyspark|SparkSession|DataFrame|StructType)(\..*)?"),
 ]
 
 # Single backticks in docstrings refer to Python objects.

@@ -1733,6 +1733,8 @@ _CLI_LAYERS = (
     "_tasks",
     "_engines",
     "_local",
+    "_dask",
+    "_spark",
     "_output",
     "_progress",
     "_args",

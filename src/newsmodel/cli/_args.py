@@ -57,6 +57,8 @@ examples:
   newsmodel validate articles/                      every *.json, *.jsonl, *.ndjson below
   newsmodel validate articles/ --exclude 'drafts/*' --exclude '*.tmp.json'
   newsmodel validate export.jsonl --jobs 0          use every core on a big export
+  newsmodel validate archive/ --engine dask --scheduler tcp://scheduler:8786
+  newsmodel validate archive/ --engine spark --master spark://master:7077
   newsmodel validate --format github articles/      annotations in a GitHub Actions log
   newsmodel validate --format json articles/ > report.json
   newsmodel validate --lenient --default-tz Europe/Kyiv scraped.jsonl
@@ -254,6 +256,27 @@ def _add_validate(commands: Any, add_help: Callable[[argparse.ArgumentParser], N
         "The output is the same, in the same order, whatever N is",
     )
     _add_bounds(files, lines=True)
+    engines = validate.add_argument_group("engine")
+    engines.add_argument(
+        "--engine",
+        choices=("local", "dask", "spark"),
+        default="local",
+        help="where the checks run: local (this machine, --jobs processes; the default), "
+        "dask (a Dask cluster: pip install 'pynewsmodel[dask]') or spark (Spark: pip install "
+        "'pynewsmodel[spark]', and Java). The report is the same on every engine",
+    )
+    engines.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: the scheduler of a running cluster, e.g. tcp://host:8786 "
+        "(default: a local cluster of --jobs worker processes)",
+    )
+    engines.add_argument(
+        "--master",
+        metavar="URL",
+        help="with --engine spark: Spark's master, e.g. spark://host:7077 "
+        "(default: local[N], N from --jobs)",
+    )
 
 
 def _add_others(commands: Any, add_help: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -494,6 +517,17 @@ def check_zone(args: argparse.Namespace, command: str, *, needs_lenient: bool = 
             f"like 'Europe/Kyiv', found {args.default_tz!r}"
         )
         raise UsageError(msg) from None
+
+
+def check_engine(args: argparse.Namespace, command: str) -> None:
+    """Refuse an engine's option given for another engine."""
+    for option, engine in (("--scheduler", "dask"), ("--master", "spark")):
+        if getattr(args, option[2:]) is not None and args.engine != engine:
+            msg = (
+                f"newsmodel {command}: error: {option} applies only with --engine {engine}, "
+                f"found --engine {args.engine}"
+            )
+            raise UsageError(msg)
 
 
 def _command(name: str) -> Callable[[argparse.Namespace], int]:

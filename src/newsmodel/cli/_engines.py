@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Generator, Iterator
+    from collections.abc import Callable, Generator, Iterator
 
     from ._check import Piece, Settings
     from ._tasks import Task
@@ -35,8 +35,49 @@ class Engine(Protocol):
         ...
 
 
+class Pending(Protocol):
+    """A task sent to be run: a `concurrent.futures.Future` or a Dask future."""
+
+    def result(self) -> list[Piece]:
+        """Wait for the task's pieces."""
+        ...
+
+    def cancel(self) -> object:
+        """Give up on the task."""
+        ...
+
+
 #: Engine name -> the module that makes it.
-ENGINES = {"local": "newsmodel.cli._local"}
+ENGINES = {
+    "local": "newsmodel.cli._local",
+    "dask": "newsmodel.cli._dask",
+    "spark": "newsmodel.cli._spark",
+}
+
+
+def in_task_order(
+    tasks: Iterator[Task], send: Callable[[Task], Pending], window: int
+) -> Generator[Piece, None, None]:
+    """
+    Send each task with *send*, *window* at most in flight; yield the pieces in task order.
+
+    Tasks are taken from the iterator only as room frees up, so a run over a
+    stream never holds more than *window* tasks; closing the generator cancels
+    the tasks still in flight.
+    """
+    from collections import deque  # noqa: PLC0415
+
+    pending: deque[Pending] = deque()
+    try:
+        for task in tasks:
+            pending.append(send(task))
+            if len(pending) >= window:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
 
 
 def engine(name: str, args: argparse.Namespace) -> Engine:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ._engines import in_task_order
 from ._tasks import run_task
 
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Generator, Iterator
-    from concurrent.futures import Executor, Future
+    from concurrent.futures import Executor
 
     from ._check import Piece, Settings
     from ._engines import Engine
@@ -32,20 +33,11 @@ def run_local(tasks: Iterator[Task], settings: Settings, jobs: int) -> Generator
         for task in tasks:
             yield from run_task(task, settings)
         return
-    from collections import deque  # noqa: PLC0415
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
     window = jobs * 4  # tasks in flight: enough to keep every worker busy, and no more
     executor: Executor
     with ProcessPoolExecutor(jobs) as executor:
-        pending: deque[Future[list[Piece]]] = deque()
-        try:
-            for task in tasks:
-                pending.append(executor.submit(run_task, task, settings))
-                if len(pending) >= window:
-                    yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+        yield from in_task_order(
+            tasks, lambda task: executor.submit(run_task, task, settings), window
+        )

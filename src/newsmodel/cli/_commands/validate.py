@@ -6,7 +6,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from .. import _tasks
-from .._args import check_zone
+from .._args import check_engine, check_zone
 from .._check import Settings
 from .._common import INVALID, OK, USAGE, error_line
 from .._discover import gather
@@ -24,6 +24,7 @@ def run(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     check_zone(args, "validate")
+    check_engine(args, "validate")
     inputs, unreadable = gather(args.paths, args.include, args.exclude, args.type)
     if unreadable:
         for message in unreadable:
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     progress = Progress(inputs, enabled=not args.no_progress)
     tally = Tally(len(inputs))
     line_base = [0] * len(inputs)
-    pieces = engine("local", args)(_tasks.cut(inputs, settings), settings)
+    pieces = engine(args.engine, args)(_tasks.cut(inputs, settings), settings)
     try:
         for piece in pieces:
             name = inputs[piece.input].name
