@@ -18,8 +18,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import newsmodel as nm
-from newsmodel import cli
-from newsmodel.cli import _args, _discover, _progress, _reading, _tasks
+from newsmodel import _reading, cli
+from newsmodel.cli import _args, _discover, _progress, _tasks
 from newsmodel.strategies import articles
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -1726,7 +1726,6 @@ def test_day_order_reads_an_ambiguous_date(
 _CLI_LAYERS = (
     "_common",
     "_version",
-    "_reading",
     "_problems",
     "_discover",
     "_check",

@@ -310,3 +310,25 @@ def test_validation_page_shows_every_code_with_a_doctested_example() -> None:
     outputs = set(text.splitlines())
     for code, example in rows:
         assert (code, True) == (code, f": {code}: " in example and example in outputs)
+
+
+def test_the_library_never_imports_the_command_line() -> None:
+    """Only ``newsmodel.cli`` (and ``python -m newsmodel``) may import the CLI package."""
+    package = ROOT / "src" / "newsmodel"
+    offenders = []
+    for path in sorted(package.rglob("*.py")):
+        if path.is_relative_to(package / "cli") or path.name == "__main__.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""] + [alias.name for alias in node.names]
+                relative = node.level == 1 and (node.module or "").split(".")[0] == "cli"
+                bare = node.level == 1 and not node.module and "cli" in names
+                absolute = (node.module or "").startswith("newsmodel.cli")
+                if relative or bare or absolute:
+                    offenders.append(f"{path.relative_to(package)}:{node.lineno}")
+            elif isinstance(node, ast.Import) and any(
+                alias.name.startswith("newsmodel.cli") for alias in node.names
+            ):
+                offenders.append(f"{path.relative_to(package)}:{node.lineno}")
+    assert offenders == []

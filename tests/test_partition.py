@@ -54,7 +54,7 @@ def test_validate_gives_one_result_per_line_in_order(tmp_path: Path) -> None:
 
 
 def test_validate_reports_an_over_long_line_and_goes_on(tmp_path: Path) -> None:
-    from newsmodel.cli import _reading
+    from newsmodel import _reading
 
     path = tmp_path / "archive.jsonl"
     with path.open("wb") as file:

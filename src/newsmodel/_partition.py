@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from . import _reading
 from ._errors import ErrorDetail, Finding, ValidationError
 from ._models import Article  # attrs reads the annotations at run time
 
@@ -136,7 +137,6 @@ def unexpected(error: BaseException) -> str:
 
 
 def _validate_lines(path: str) -> Iterator[Result]:
-    from .cli import _reading  # noqa: PLC0415 - the line bound has its home there
 
     try:
         file = open(path, "rb")  # noqa: SIM115 - closed below, after the generator's last line
@@ -161,12 +161,11 @@ def _validate_lines(path: str) -> Iterator[Result]:
 
 def _validate_line(path: str, number: int, line: Any) -> Result:
     from ._canonical import loads  # noqa: PLC0415
-    from .cli import _problems, _reading  # noqa: PLC0415 - the bound and its message
 
     where = Provenance(path, number)
     if isinstance(line, _reading.Oversized):
-        problem = _problems.line_too_large(number, line, _reading.MAX_LINE_BYTES)
-        detail = ErrorDetail(problem.path, problem.code, problem.message)
+        message = _reading.line_too_large_message(line, _reading.MAX_LINE_BYTES)
+        detail = ErrorDetail("$", "too_large", message)
         return Result(where, "invalid", problems=(detail,))
     try:
         article = loads(line)

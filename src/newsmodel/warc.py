@@ -42,7 +42,7 @@ _ONE_GZIP = "non-chunked gzip"
 
 
 def _max_page_bytes() -> int:
-    from .cli._reading import MAX_DOCUMENT_BYTES  # noqa: PLC0415 - the one home of the bound
+    from ._reading import MAX_DOCUMENT_BYTES  # noqa: PLC0415 - the one home of the bound
 
     return MAX_DOCUMENT_BYTES
 

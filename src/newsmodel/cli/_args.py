@@ -11,9 +11,9 @@ import argparse
 import os
 from typing import TYPE_CHECKING, Any
 
+from .._reading import MAX_DOCUMENT_BYTES, MAX_LINE_BYTES
 from ._common import UsageError
 from ._discover import DEFAULT_INCLUDE
-from ._reading import MAX_DOCUMENT_BYTES, MAX_LINE_BYTES
 from ._version import version
 
 if TYPE_CHECKING:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import newsmodel
 
 from .._errors import ValidationError
+from .._reading import MAX_DOCUMENT_BYTES, MAX_LINE_BYTES, Oversized
 from ._common import UsageError, unexpected
 from ._problems import (
     Problem,
@@ -23,7 +24,6 @@ from ._problems import (
     no_article,
     place_safely,
 )
-from ._reading import MAX_DOCUMENT_BYTES, MAX_LINE_BYTES, Oversized
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

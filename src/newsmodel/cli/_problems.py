@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from .._reading import line_too_large_message, too_large_message
 from ._common import unexpected
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from .._errors import Finding, ValidationError
-    from ._reading import Oversized
+    from .._reading import Oversized
 
 
 class Unplaced(NamedTuple):
@@ -100,8 +101,7 @@ def place_safely(document: bytes, problems: Sequence[Unplaced], line_offset: int
 
 def too_large(line: int, found: Oversized, bound: int, what: str, option: str) -> Problem:
     """The problem of an input longer than its bound."""
-    amount = f"{found.size:,} bytes" if found.exact else f"more than {found.size - 1:,} bytes"
-    message = f"expected {what} of at most {bound:,} bytes ({option} raises it), found {amount}"
+    message = too_large_message(found, bound, what, option)
     return Problem(line, 1, "$", "too_large", message, "error")
 
 
@@ -112,7 +112,7 @@ def document_too_large(found: Oversized, bound: int) -> Problem:
 
 def line_too_large(line: int, found: Oversized, bound: int) -> Problem:
     """The problem of a JSON Lines line longer than ``--max-line-bytes``."""
-    return too_large(line, found, bound, "a line", "--max-line-bytes")
+    return Problem(line, 1, "$", "too_large", line_too_large_message(found, bound), "error")
 
 
 def spread_problem(line: int) -> Problem:

@@ -12,17 +12,18 @@ from __future__ import annotations
 import sys
 from typing import IO, TYPE_CHECKING, NamedTuple, Union
 
-from . import _check, _reading
+from .. import _reading
+from . import _check
 from ._common import io_message
 from ._problems import spread_problem
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from .._reading import Oversized
     from ._check import Piece, Settings
     from ._discover import Input
     from ._problems import Problem
-    from ._reading import Oversized
 
 #: JSON Lines files are read in pieces of this many bytes, one piece per task.
 CHUNK_BYTES = 1 << 20

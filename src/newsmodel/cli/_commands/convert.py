@@ -8,8 +8,8 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 import newsmodel
 
+from ... import _reading
 from ..._errors import ValidationError
-from .. import _reading
 from .._args import FEED_FORMATS, check_zone
 from .._check import Settings, loads_options
 from .._common import INVALID, OK, STDIN_NAME, UsageError, count, error_line, io_message

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import newsmodel
 
+from ... import _reading
 from ..._errors import ValidationError
-from .. import _reading
 from .._args import check_zone
 from .._check import Settings, call_extract, markup_position
 from .._common import INVALID, OK, STDIN_NAME, UsageError, io_message

@@ -157,3 +157,14 @@ def spread_start(lines: Iterable[bytes | Oversized]) -> int:
         else:
             return 0
     return 0
+
+
+def too_large_message(found: Oversized, bound: int, what: str, option: str) -> str:
+    """The message for an input longer than its bound (*option* is the CLI's option raising it)."""
+    amount = f"{found.size:,} bytes" if found.exact else f"more than {found.size - 1:,} bytes"
+    return f"expected {what} of at most {bound:,} bytes ({option} raises it), found {amount}"
+
+
+def line_too_large_message(found: Oversized, bound: int) -> str:
+    """The message for a JSON Lines line longer than its bound."""
+    return too_large_message(found, bound, "a line", "--max-line-bytes")
