@@ -13,7 +13,7 @@ JSON-LD item of tests/data/corpus), written as tests/engine_inputs.py writes the
 
 Figures, all from one run:
 
-- **sequential**: ``_partition.process`` over every file in this process: pages
+- **sequential**: ``jobs.process`` over every file in this process: pages
   per second on one core.
 - **dask** and **spark** with 2 single-threaded workers: the wall time of the same
   job once the engine is up, and the *scaling efficiency*, sequential time /
@@ -82,7 +82,7 @@ def max_rss_mib(_: object = None) -> float:
 
 
 def sequential(paths: list[str]) -> tuple[float, int]:
-    from newsmodel._partition import process
+    from newsmodel.jobs import process
 
     started = time.perf_counter()
     count = sum(1 for path in paths for _ in process(path, "extract"))

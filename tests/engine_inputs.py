@@ -181,12 +181,12 @@ def _article(line: bytes) -> nm.Article | None:
 
 
 def sequential(paths: list[str], job: str) -> list[Any]:
-    """The sequential results of *job* over *paths*: ``_partition.process``, file by file."""
+    """The sequential results of *job* over *paths*: ``jobs.process``, file by file."""
     return list(_sequential(tuple(paths), job))
 
 
 @functools.cache
 def _sequential(paths: tuple[str, ...], job: str) -> tuple[Any, ...]:
-    from newsmodel._partition import process
+    from newsmodel.jobs import process
 
     return tuple(result for path in paths for result in process(path, job))

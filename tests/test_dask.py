@@ -2,7 +2,7 @@
 newsmodel.dask against a real Dask cluster: a distributed.LocalCluster of 2 worker processes.
 
 The cluster is started once for the module. Every run is compared with the sequential
-path (``_partition.process`` over the same files, in order): the results, their
+path (``jobs.process`` over the same files, in order): the results, their
 articles, findings, problems and provenance must be equal, none lost and none
 duplicated, with corrupt records in the inputs and when a worker is killed mid-run.
 """
@@ -25,13 +25,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import newsmodel._partition
 import newsmodel.dask
+import newsmodel.jobs
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from newsmodel._partition import Result
+    from newsmodel.jobs import Result
 
 HERE = Path(__file__).resolve().parent
 
@@ -98,7 +98,7 @@ def test_dataframe_equals_sequential(
     client: distributed.Client, files: dict[str, list[str]], job: str
 ) -> None:
     frame = newsmodel.dask.dataframe(files[job], job)
-    assert list(frame.columns) == newsmodel._partition.result_schema().names
+    assert list(frame.columns) == newsmodel.jobs.result_schema().names
     assert newsmodel.dask.to_results(frame.compute()) == sequential(files[job], job)
 
 
@@ -112,7 +112,7 @@ def test_write_parquet_is_the_arrow_result_table(
         result
         for part in parts
         for batch in pq.read_table(part).to_batches()
-        for result in newsmodel._partition.from_record_batch(batch)
+        for result in newsmodel.jobs.from_record_batch(batch)
     ]
     assert results == sequential(files["extract"], "extract")
 

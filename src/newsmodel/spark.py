@@ -3,7 +3,7 @@ newsmodel's jobs over many files on Spark.
 
 `results` makes a Spark DataFrame with one row per input path, one path per
 partition, and maps each partition with ``mapInArrow`` through
-``newsmodel._partition.process``, the function the sequential path runs too:
+``newsmodel.jobs.process``, the function the sequential path runs too:
 the rows are the sequential results, in the same order, with the Arrow result
 schema (``provenance``, ``status``, ``articles``, ``findings``, ``problems``,
 nested structs and lists). Spark does the distribution and the retries; a
@@ -32,14 +32,14 @@ from pyspark.sql.pandas.types import from_arrow_schema, to_arrow_schema
 from pyspark.sql.types import StringType, StructField, StructType
 
 from ._engines import check_inputs
-from ._partition import from_record_batch, process, result_schema, to_record_batch
+from .jobs import from_record_batch, process, result_schema, to_record_batch
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
 
     import pyarrow as pa
 
-    from ._partition import Result
+    from .jobs import Result
 
 __all__ = ["BATCH_ROWS", "results", "session", "spark_schema", "to_results"]
 

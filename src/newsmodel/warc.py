@@ -6,7 +6,7 @@ the whole file) or an ARC file with warcio and runs `newsmodel.extract` on
 each HTML response: the page's URL from ``WARC-Target-URI``, its encoding
 from the HTTP ``Content-Type`` charset, then its ``<meta charset>``, then
 detection (`newsmodel.extract`'s *encoding*). Each response or resource
-record gives one `~newsmodel._partition.Result` with its provenance; request,
+record gives one `~newsmodel.jobs.Result` with its provenance; request,
 metadata, revisit and warcinfo records hold no page and give none.
 
 Nothing stops the file but its end: a record that is not HTML or not a
@@ -24,7 +24,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ._decode import HTML_MEDIA_TYPES
 from ._errors import ErrorDetail, Finding, ValidationError
-from ._partition import Provenance, Result, unexpected, unreadable
+from .jobs import Provenance, Result, unexpected, unreadable
 
 if TYPE_CHECKING:
     import os
@@ -280,7 +280,7 @@ def write_results(results: Iterable[Result], path: str | os.PathLike[str]) -> in
     """
     import pyarrow.parquet as pq  # noqa: PLC0415 - the arrow extra
 
-    from ._partition import result_schema, to_record_batch  # noqa: PLC0415
+    from .jobs import result_schema, to_record_batch  # noqa: PLC0415
 
     count = 0
     batch: list[Result] = []

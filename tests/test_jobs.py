@@ -1,4 +1,4 @@
-"""newsmodel._partition: the per-file function every engine maps, and its Arrow rows."""
+"""newsmodel.jobs: the per-file function every engine maps, and its Arrow rows."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import newsmodel as nm
 from newsmodel import strategies
-from newsmodel._partition import (
+from newsmodel.jobs import (
     STATUSES,
     Provenance,
     Result,
