@@ -153,6 +153,18 @@ def test_split_path_reads_back_what_join_path_wrote(segments: list[str | int]) -
     assert tuple(segments) == nm.Finding(path, "code", "message").loc
 
 
+@given(st.lists(keys, max_size=6))
+def test_join_path_of_a_loaders_pairs_is_the_path_joined_key_by_key(segments: list[Any]) -> None:
+    """The loaders' nested (parent, key) pairs spell the path that joining each key in turn does."""
+    pairs: Any = ("", "$")
+    path = "$"
+    for key in segments:
+        pairs = (pairs, key)
+        path = join_path(path, key)
+
+    assert join_path(pairs[0], pairs[1]) == path
+
+
 path_keys = st.one_of(
     st.text(),
     st.from_regex(r"[A-Za-z_][A-Za-z0-9_]*", fullmatch=True),
