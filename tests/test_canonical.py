@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -549,3 +550,41 @@ def test_lenient_never_reads_an_ambiguous_zone_as_the_default() -> None:
     )
 
     assert timedelta(hours=-4) == a.date_published.utcoffset()
+
+
+def _garbage_after(load: Any) -> int:
+    """How many objects only the cycle collector could free after *load* raised."""
+    with pytest.raises(nm.ValidationError):
+        load()  # once before: a first lenient load imports python-dateutil
+    gc.collect()
+    gc.disable()
+    try:
+        with pytest.raises(nm.ValidationError):
+            load()
+        return gc.collect()
+    finally:
+        gc.enable()
+
+
+@pytest.mark.parametrize(
+    ("changes", "options"),
+    [
+        ({"date_published": "2024-10-13T21:04:00"}, {}),
+        ({"date_published": "not a date"}, {}),
+        ({"date_published": "not a date"}, {"lenient": True}),
+        ({"date_published": "13.10.2024 21:04"}, {"lenient": True}),
+        ({"url": "javascript:alert(1)", "kind": "country", "extra": 1}, {}),
+        ({"authors": [{"type": "person", "name": "A", "url": "relative/x"}]}, {}),
+        ({"quotes": [{"text": "Q", "speaker": {"type": "robot"}, "date": "2024-13-01"}]}, {}),
+        ({"headline": ...}, {}),
+    ],
+)
+def test_a_refused_payload_leaves_no_reference_cycle(
+    changes: dict[str, Any], options: dict[str, Any]
+) -> None:
+    """An error keeps no frame alive: the payload and the half-made article go at once."""
+    data = payload(**changes)
+    text = json.dumps(data)
+
+    assert _garbage_after(lambda: nm.from_dict(data, **options)) == 0
+    assert _garbage_after(lambda: nm.loads(text, **options)) == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import pickle
+import re
 from typing import Any
 
 import attrs
@@ -150,6 +151,36 @@ def test_split_path_reads_back_what_join_path_wrote(segments: list[str | int]) -
 
     assert tuple(segments) == split_path(path)
     assert tuple(segments) == nm.Finding(path, "code", "message").loc
+
+
+@given(st.lists(keys, max_size=6))
+def test_join_path_of_a_loaders_pairs_is_the_path_joined_key_by_key(segments: list[Any]) -> None:
+    """The loaders' nested (parent, key) pairs spell the path that joining each key in turn does."""
+    pairs: Any = ("", "$")
+    path = "$"
+    for key in segments:
+        pairs = (pairs, key)
+        path = join_path(path, key)
+
+    assert join_path(pairs[0], pairs[1]) == path
+
+
+path_keys = st.one_of(
+    st.text(),
+    st.from_regex(r"[A-Za-z_][A-Za-z0-9_]*", fullmatch=True),
+    st.sampled_from(["a\n", "ab\n", "\u00e9t\u00e9", "\u0430", "_", "1a", "a-b", "class"]),
+)
+
+
+@given(path_keys)
+def test_join_path_spells_a_key_plainly_only_if_it_is_an_ascii_identifier(key: str) -> None:
+    """`.key` for [A-Za-z_][A-Za-z0-9_]* (nothing after it, not even a newline); else quoted."""
+    plain = re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key) is not None
+
+    assert (join_path("$", key) == f"$.{key}") is plain
+    assert (join_path("$", key) == f"$['{key}']") is (
+        not plain and "'" not in key and "\\" not in key
+    )
 
 
 @pytest.mark.parametrize(

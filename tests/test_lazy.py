@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 import subprocess
 import sys
@@ -55,3 +56,18 @@ def test_import_compiles_none_of_them() -> None:
     count, compiled = map(int, done.stdout.split())
     assert count >= 10
     assert compiled == 0
+
+
+@pytest.mark.parametrize(
+    ("module", "on_the_loading_path"),
+    [("_dates", []), ("_canonical", ["_FORBIDDEN_ESCAPE"])],
+)
+def test_patterns_off_the_loading_path_compile_on_first_use(
+    module: str, on_the_loading_path: list[str]
+) -> None:
+    # The lenient date reader, zone names and the messages of refused texts
+    # need their patterns only when used: `loads` of a valid article never does.
+    found = importlib.import_module(f"newsmodel.{module}")
+
+    compiled = [name for name, value in vars(found).items() if isinstance(value, re.Pattern)]
+    assert compiled == on_the_loading_path

@@ -13,6 +13,7 @@ from . import _models as m
 from . import _wire
 from ._dates import resolve_dayfirst, resolve_zone
 from ._errors import ErrorDetail, ValidationError, describe
+from ._lazy import LazyPattern
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -259,7 +260,7 @@ def _line_column(text: str, index: int) -> tuple[int, int]:
     return text.count("\n", 0, index) + 1, index - line_start + 1
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = LazyPattern("[\ud800-\udfff]")  # error messages only
 
 
 def to_dict(article: Article) -> dict[str, Any]:

@@ -10,12 +10,12 @@ by `resolve_zone` and `resolve_dayfirst`.
 
 from __future__ import annotations
 
-import re
 import warnings
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
 from . import _values as v
 from ._errors import ErrorDetail, describe
+from ._lazy import LazyPattern
 
 __all__ = [
     "MAX_DATE_LENGTH",
@@ -38,7 +38,7 @@ MAX_ZONE_NAME = 64
 # The shape of an IANA time zone key: components of letters, digits, "_",
 # "+" and "-", joined by "/". No ".", "..", empty or absolute component can
 # make the lookup open a file outside the time zone database.
-_ZONE_KEY = re.compile(r"[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+)*")
+_ZONE_KEY = LazyPattern(r"[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+)*")
 
 
 def _zone_error(found: object, why: str = "") -> ValueError:
@@ -137,10 +137,10 @@ _ZONES: dict[str, int] = {
     "NZST": 720, "NZDT": 780,
 }  # fmt: skip
 _TZINFOS = {name: timezone(timedelta(minutes=minutes)) for name, minutes in _ZONES.items()}
-_OFFSET_THEN_NAME = re.compile(r"([+-]\d{2}:?\d{2}|Z)\s*[A-Za-z]{2,5}$")
-_ZONE_NAME = re.compile(r"(?<![A-Za-z])([A-Z]{2,5})(?![A-Za-z])")
-_SHORT_OFFSET = re.compile(r"([+-])(\d{2})(\d{2})$")
-_ONE_DIGIT_OFFSET = re.compile(r"([+-])(\d)[.:](\d{2})$")  # "+5.30" for +05:30
+_OFFSET_THEN_NAME = LazyPattern(r"([+-]\d{2}:?\d{2}|Z)\s*[A-Za-z]{2,5}$")
+_ZONE_NAME = LazyPattern(r"(?<![A-Za-z])([A-Z]{2,5})(?![A-Za-z])")
+_SHORT_OFFSET = LazyPattern(r"([+-])(\d{2})(\d{2})$")
+_ONE_DIGIT_OFFSET = LazyPattern(r"([+-])(\d)[.:](\d{2})$")  # "+5.30" for +05:30
 
 #: The longest date text the lenient readers parse: a date with a weekday, a
 #: time, an offset and a zone name fits many times over. A longer text is
@@ -149,13 +149,13 @@ MAX_DATE_LENGTH = 100
 
 # A year written first (ISO 8601's order, "2024-01-02" or "20240102") is
 # always followed by the month: dateutil's dayfirst would read it year-day-month.
-_YEAR_FIRST = re.compile(r"(?<!\d)\d{4}(?:([-/. ])\d{1,2}\1\d{1,2}|\d{4})(?!\d)")
+_YEAR_FIRST = LazyPattern(r"(?<!\d)\d{4}(?:([-/. ])\d{1,2}\1\d{1,2}|\d{4})(?!\d)")
 # Numbers that are not part of a time of day ("9:04"): two different ones
 # from 1 to 12 could be a day and a month that dateutil reads either way.
-_NUMBER = re.compile(r"(?<![\d:])\d{1,2}(?![\d:])")
+_NUMBER = LazyPattern(r"(?<![\d:])\d{1,2}(?![\d:])")
 # An all-numeric date with a two-digit year ("02.01.24"): its century, and
 # which number is the year, would be guesses.
-_TWO_DIGIT_YEAR = re.compile(r"(?<![\d.:/-])\d{1,2}([./-])\d{1,2}\1\d{2}(?![\d.:/-])")
+_TWO_DIGIT_YEAR = LazyPattern(r"(?<![\d.:/-])\d{1,2}([./-])\d{1,2}\1\d{2}(?![\d.:/-])")
 _MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December",

@@ -141,9 +141,7 @@ class ValidationError(ValueError):
     def _summary(self) -> str:
         count = len(self.errors)
         head = "1 problem" if count == 1 else f"{count} problems"
-        lines = [f"{head} found:"]
-        lines.extend(f"  {error}" for error in self.errors)
-        return "\n".join(lines)
+        return "\n".join([f"{head} found:"] + [f"  {error}" for error in self.errors])
 
     def to_dicts(self) -> list[dict[str, Any]]:
         """
@@ -171,8 +169,6 @@ class ValidationError(ValueError):
         return (type(self), (self.errors,))
 
 
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
-
 #: A JSONPath, or a (parent, key) pair the path is made of when it is needed:
 #: loaders pass pairs down and render a path only for a value with a problem.
 Path: TypeAlias = "str | tuple[Path, str | int]"
@@ -186,16 +182,25 @@ def join_path(parent: Path, key: str | int) -> str:
     quoted (``$['@type']``) so that every path can be read back unambiguously
     (`split_path` reads it back).
     """
-    if parent.__class__ is tuple:
-        parent = join_path(*parent)
-    if not parent:
-        return str(key)
-    if isinstance(key, int):
-        return f"{parent}[{key}]"
-    if _IDENTIFIER.match(key):
-        return f"{parent}.{key}"
-    quoted = key.replace("\\", "\\\\").replace("'", "\\'")
-    return f"{parent}['{quoted}']"
+    # A loader's (parent, key) pairs are unwound in a loop, not by recursion.
+    keys = [key]
+    while parent.__class__ is tuple:
+        parent, key = parent
+        keys.append(key)
+    path: str = parent  # type: ignore[assignment]
+    for key in reversed(keys):
+        if not path:
+            path = str(key)
+        elif isinstance(key, int):
+            path = f"{path}[{key}]"
+        # An ASCII identifier is [A-Za-z_][A-Za-z0-9_]*, the plain key of a
+        # path; the two string flags answer that faster than a regular expression.
+        elif key.isascii() and key.isidentifier():
+            path = f"{path}.{key}"
+        else:
+            quoted = key.replace("\\", "\\\\").replace("'", "\\'")
+            path = f"{path}['{quoted}']"
+    return path
 
 
 #: One segment of a JSONPath as `join_path` spells it (`newsmodel._positions` reads them too).

@@ -75,7 +75,10 @@ class Options:
         try:
             dates_seen[text] = value = (v.parse_date if date_only_ok else v.parse_datetime)(text)
         except v.DateParseError as strict_problem:
-            problem = strict_problem
+            # The code and message, not the exception: kept past its except
+            # block, an exception's traceback would hold this frame, which
+            # holds it (a cycle, and the whole payload left for the GC).
+            code, message = strict_problem.code, strict_problem.message
             if self.lenient:
                 try:
                     value, _ = read_lenient_date(
@@ -85,10 +88,10 @@ class Options:
                         date_only_ok=date_only_ok,
                     )
                 except v.DateParseError as lenient_problem:
-                    problem = lenient_problem
+                    code, message = lenient_problem.code, lenient_problem.message
                 else:
                     return value
-            report.append(ErrorDetail(join_path(parent, key), problem.code, problem.message))
+            report.append(ErrorDetail(join_path(parent, key), code, message))
             return INVALID
         return value
 
