@@ -332,3 +332,45 @@ def test_the_library_never_imports_the_command_line() -> None:
             ):
                 offenders.append(f"{path.relative_to(package)}:{node.lineno}")
     assert offenders == []
+
+
+#: Imports against the layers of docs/architecture.md that the page names as exceptions.
+_LAYER_EXCEPTIONS = {("_models", "pydantic")}
+
+
+def _module_layers() -> dict[str, int]:
+    """The layer of each module, as the "Modules" table of docs/architecture.md gives it."""
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    table = text.split("## Modules", 1)[1].split("\n\n", 3)[2]
+    layers: dict[str, int] = {}
+    layer = -1
+    for row in table.splitlines():
+        if not row.startswith("| ") or row.startswith(("| layer", "| ---")):
+            continue
+        cells = [cell.strip() for cell in row.strip("|").split("|")]
+        if cells[0]:
+            layer += 1
+        for name in re.findall(r"`([A-Za-z_]+)/?`", cells[1]):
+            layers[name] = layer
+    return layers
+
+
+def test_modules_import_only_from_the_layers_above_them() -> None:
+    """docs/architecture.md's module table is the truth: every module is in it, in its layer."""
+    layers = _module_layers()
+    package = ROOT / "src" / "newsmodel"
+    modules = {path.stem for path in package.glob("*.py")} - {"__init__", "__main__"}
+    assert modules | {"cli"} == set(layers)
+    against = []
+    for module in sorted(modules):
+        tree = ast.parse((package / f"{module}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.ImportFrom) or node.level != 1:
+                continue
+            names = [node.module.split(".")[0]] if node.module else [a.name for a in node.names]
+            against.extend(
+                f"{module} imports {name} (line {node.lineno})"
+                for name in names
+                if layers.get(name, -1) > layers[module] and (module, name) not in _LAYER_EXCEPTIONS
+            )
+    assert against == []

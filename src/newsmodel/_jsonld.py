@@ -34,6 +34,7 @@ from ._models import (
 from ._rules import field_rules
 from ._schemaorg import (
     CONTEXT,
+    KEYWORD_SEPARATORS,
     KIND_TYPES,
     MAPPING,
     NODE_CLASSES,
@@ -205,8 +206,6 @@ def needs_about(tag: Tag) -> bool:
     topic whose name holds a keyword separator: a lone keywords text is split
     there unless an entity of that name says it is one name.
     """
-    from ._wild import KEYWORD_SEPARATORS  # noqa: PLC0415 - the reader's rule, loaded on use
-
     return (
         tag.kind is not _TOPIC
         or tag._slug is not None  # the explicit slug, not the derived one

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CONTEXT",
+    "KEYWORD_SEPARATORS",
     "KIND_TYPES",
     "MAPPING",
     "NODE_CLASSES",
@@ -77,6 +78,9 @@ KIND_TYPES: dict[ArticleKind, tuple[str, ...]] = {
     ArticleKind.LIVE_BLOG: ("LiveBlogPosting",),
     ArticleKind.BLOG_POSTING: ("BlogPosting",),
 }
+#: The characters a ``keywords`` text is split at when read (the first of them it holds):
+#: the writers give a tag holding one of them an ``about`` entity so it reads back whole.
+KEYWORD_SEPARATORS = (",", ";")
 #: The way back: a node's type(s), as emitted, to the article kind.
 TYPE_KINDS: dict[tuple[str, ...], ArticleKind] = {types: kind for kind, types in KIND_TYPES.items()}
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from . import _values as v
 from ._dates import AmbiguousDateError, read_lenient_date
 from ._errors import Finding, Path, describe, join_path
+from ._schemaorg import KEYWORD_SEPARATORS
 
 if TYPE_CHECKING:
     from datetime import date, datetime, tzinfo
@@ -132,10 +133,6 @@ def parse_boolean(value: object, path: Path, findings: Findings) -> bool | None:
             return word in _TRUE
     _drop(findings, where, value, "expected a boolean")
     return None
-
-
-#: The characters one keywords text is split at (the first of them it holds).
-KEYWORD_SEPARATORS = (",", ";")
 
 
 def split_keywords(value: object, path: Path, findings: Findings) -> list[str]:
