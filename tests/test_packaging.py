@@ -361,7 +361,7 @@ def test_modules_import_only_from_the_layers_above_them() -> None:
     package = ROOT / "src" / "newsmodel"
     modules = {path.stem for path in package.glob("*.py")} - {"__init__", "__main__"}
     assert modules | {"cli"} == set(layers)
-    against = []
+    against: list[str] = []
     for module in sorted(modules):
         tree = ast.parse((package / f"{module}.py").read_text(encoding="utf-8"))
         for node in ast.walk(tree):
