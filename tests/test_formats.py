@@ -12,7 +12,6 @@ breaks a test.
 from __future__ import annotations
 
 import importlib
-import inspect
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,8 +20,8 @@ import attrs
 import pytest
 
 import newsmodel as nm
-from newsmodel import _import, _jsonld, _microdata, _ninjs, _schemaorg
-from newsmodel._jsonld import compile_writer, read_own_jsonld, to_jsonld
+from newsmodel import _import, _microdata, _ninjs, _schemaorg
+from newsmodel._jsonld import read_own_jsonld, to_jsonld
 from newsmodel._rules import field_rules
 
 if TYPE_CHECKING:
@@ -152,14 +151,6 @@ def test_microdata_shows_only_plain_values_of_the_table() -> None:
         assert plain - shown == {value.property for value in _microdata.DATA[node]}
 
 
-def test_a_row_with_no_writer_stops_the_writer() -> None:
-    """A row that is neither plain nor written by hand is an error, not a silent gap."""
-    with pytest.raises(TypeError, match="contentUrl"):
-        compile_writer("Image", {"@type": None})
-    with pytest.raises(TypeError, match="nonesuch"):
-        compile_writer("Image", {"@type": None, "contentUrl": None, "nonesuch": None})
-
-
 def test_news_kinds_are_the_newsarticle_types() -> None:
     """ArticleKind.is_news is exactly the kinds schema.org types as a NewsArticle."""
     for kind, types in _schemaorg.KIND_TYPES.items():
@@ -170,15 +161,6 @@ def test_the_import_reads_every_article_type_newsmodel_writes() -> None:
     """Each kind's types, as to_jsonld writes them, import as that kind."""
     for kind, types in _schemaorg.KIND_TYPES.items():
         assert kind.value == _import._kind({"@type": list(types)}), kind
-
-
-def test_generated_writers_have_source_and_names() -> None:
-    """A generated writer is named for its node and shows its source, line endings and all."""
-    writer = _jsonld._write_image
-    source = inspect.getsource(writer)
-    assert writer.__name__ == "write_Image"
-    assert source.startswith("def write_Image(o):\n    out = {'@type': 'ImageObject'}\n")
-    assert "out['caption'] = x\n" in source
 
 
 def test_the_import_reads_an_image_description_and_an_about_identifier() -> None:

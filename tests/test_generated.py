@@ -23,7 +23,7 @@ import attrs
 import pytest
 
 import newsmodel as nm
-from newsmodel import _canonical, _generated, _models, _wire
+from newsmodel import _canonical, _generated, _generated_jsonld, _jsonld, _models, _wire
 from newsmodel._feed import Feed
 from newsmodel._rules import FieldRule, field_rules
 
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "generate.py"
 GENERATED = ROOT / "src" / "newsmodel" / "_generated.py"
+GENERATED_JSONLD = ROOT / "src" / "newsmodel" / "_generated_jsonld.py"
 
 
 def _generator() -> ModuleType:
@@ -55,6 +56,54 @@ def test_the_checked_in_module_is_what_the_generator_writes() -> None:
     )
 
 
+def test_the_checked_in_jsonld_writers_are_what_the_generator_writes() -> None:
+    rendered = _generator().render_jsonld()
+    assert GENERATED_JSONLD.read_text(encoding="utf-8") == rendered, (
+        "src/newsmodel/_generated_jsonld.py is out of date: run python scripts/generate.py"
+    )
+
+
+def test_check_exits_1_when_the_jsonld_writers_drift(tmp_path: Path) -> None:
+    generator = _generator()
+    stale = tmp_path / "_generated_jsonld.py"
+    stale.write_text(GENERATED_JSONLD.read_text(encoding="utf-8").replace('"caption"', '"x"'))
+    assert generator.main(["--check", "--jsonld-target", str(stale)]) == 1
+    assert generator.main(["--jsonld-target", str(stale)]) == 0  # rewritten
+    assert stale.read_text(encoding="utf-8") == GENERATED_JSONLD.read_text(encoding="utf-8")
+
+
+def test_a_row_with_no_writer_stops_the_generator() -> None:
+    """A row that is neither plain nor written by hand is an error, not a silent gap."""
+    generator = _generator()
+    functions = frozenset({"_content_url"})
+    start = {"@type": "ImageObject"}
+    with pytest.raises(TypeError, match=r"Image\.contentUrl: the row is not a plain value"):
+        generator.write_jsonld_writer("Image", start, {"@type": None}, functions)
+
+
+def test_hand_code_for_a_property_the_table_lacks_stops_the_generator() -> None:
+    generator = _generator()
+    hand = {"@type": None, "contentUrl": "_content_url", "nonesuch": "_content_url"}
+    with pytest.raises(TypeError, match="nonesuch"):
+        generator.write_jsonld_writer("Image", None, hand, frozenset({"_content_url"}))
+
+
+def test_hand_code_that_jsonld_does_not_define_stops_the_generator() -> None:
+    generator = _generator()
+    hand = {"@type": None, "contentUrl": "_nonesuch"}
+    with pytest.raises(TypeError, match="_jsonld has no function '_nonesuch'"):
+        generator.write_jsonld_writer("Image", None, hand, frozenset({"_content_url"}))
+
+
+def test_every_node_of_the_table_has_a_generated_writer() -> None:
+    from newsmodel._schemaorg import NODE_CLASSES
+
+    assert set(NODE_CLASSES) == set(_jsonld.WRITERS)
+    for node in NODE_CLASSES:
+        stem = "".join(f"_{c.lower()}" if c.isupper() else c for c in node).lstrip("_")
+        assert callable(getattr(_generated_jsonld, f"write_{stem}"))
+
+
 def test_check_exits_1_on_drift_and_0_when_up_to_date(tmp_path: Path) -> None:
     generator = _generator()
     stale = tmp_path / "_generated.py"
@@ -65,13 +114,16 @@ def test_check_exits_1_on_drift_and_0_when_up_to_date(tmp_path: Path) -> None:
     assert stale.read_text(encoding="utf-8") == GENERATED.read_text(encoding="utf-8")
 
 
-def test_a_broken_generated_module_does_not_stop_its_regeneration(tmp_path: Path) -> None:
-    # The script reads the models with a stand-in in place of the module it
+@pytest.mark.parametrize("generated", [GENERATED, GENERATED_JSONLD], ids=lambda p: p.stem)
+def test_a_broken_generated_module_does_not_stop_its_regeneration(
+    tmp_path: Path, generated: Path
+) -> None:
+    # The script reads the models with a stand-in in place of the modules it
     # writes, so a stale or broken file cannot stop it: here, one that raises.
     shutil.copytree(ROOT / "src", tmp_path / "src", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "scripts", tmp_path / "scripts")
     shutil.copy(ROOT / "pyproject.toml", tmp_path)
-    broken = tmp_path / "src" / "newsmodel" / "_generated.py"
+    broken = tmp_path / "src" / "newsmodel" / generated.name
     broken.write_text("raise ImportError('stale')\n", encoding="utf-8")
     done = subprocess.run(
         [sys.executable, str(tmp_path / "scripts" / "generate.py")],
@@ -81,7 +133,7 @@ def test_a_broken_generated_module_does_not_stop_its_regeneration(tmp_path: Path
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert broken.read_text(encoding="utf-8") == GENERATED.read_text(encoding="utf-8")
+    assert broken.read_text(encoding="utf-8") == generated.read_text(encoding="utf-8")
 
 
 def test_the_header_says_generated_and_how_to_regenerate() -> None:
@@ -95,15 +147,22 @@ def test_the_header_says_generated_and_how_to_regenerate() -> None:
 
 @pytest.mark.parametrize(
     "function",
-    [_generated.load_article, _generated.check_person, _generated.dump_tag],
+    [
+        _generated.load_article,
+        _generated.check_person,
+        _generated.dump_tag,
+        _generated_jsonld.write_image,
+        _generated_jsonld.write_article,
+    ],
     ids=lambda f: f.__name__,
 )
 def test_inspect_gives_the_real_source(function: Any) -> None:
     source = inspect.getsource(function)
-    assert inspect.getsourcefile(function) == str(GENERATED)
+    path = Path(inspect.getsourcefile(function) or "")
+    assert path in (GENERATED, GENERATED_JSONLD)
     assert source.startswith(f"def {function.__name__}(")
     assert len(source.splitlines()) > 5
-    assert source in GENERATED.read_text(encoding="utf-8")
+    assert source in path.read_text(encoding="utf-8")
 
 
 def test_helper_names_come_from_classes_and_fields() -> None:
@@ -115,6 +174,21 @@ def test_helper_names_come_from_classes_and_fields() -> None:
             assert f"_set_{stem}_{field.name.lstrip('_')}" in names
     assert "load_person_or_organization" in names
     assert not [name for name in names if any(char.isdigit() for char in name)]
+
+
+def test_a_traceback_shows_the_generated_jsonld_writer_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(_generated_jsonld, "_content_url", broken)
+    image = nm.Image(url="https://example.com/i.jpg")
+    with pytest.raises(RuntimeError) as caught:
+        _generated_jsonld.write_image(image)
+    frame = traceback.extract_tb(caught.value.__traceback__)[1]
+    assert (frame.name, frame.filename) == ("write_image", str(GENERATED_JSONLD))
+    assert frame.line == "_content_url(o, out)"
 
 
 def test_a_traceback_shows_the_generated_line(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -159,6 +233,41 @@ def test_no_code_is_generated_at_import() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert done.stdout.split() == ["[]", "[]"]
+
+
+def test_no_newsmodel_module_compiles_code_at_import() -> None:
+    # Every module of the package, each imported in a fresh interpreter, compiles
+    # no text of its own and registers no "<newsmodel ...>" source: the JSON-LD
+    # writers too are generated at development time. A module whose optional
+    # dependency is missing is skipped; __main__ would run the CLI.
+    code = (
+        "import builtins, importlib, linecache, pkgutil, sys\n"
+        "calls = []\n"
+        "real = builtins.compile\n"
+        "def spy(*a, **k):\n"
+        "    calls.append(sys._getframe(1).f_code.co_filename)\n"
+        "    return real(*a, **k)\n"
+        "builtins.compile = spy\n"
+        "import newsmodel\n"
+        "names = [m.name for m in pkgutil.walk_packages(newsmodel.__path__, 'newsmodel.')]\n"
+        "for name in names:\n"
+        "    if name != 'newsmodel.__main__':\n"
+        "        try:\n"
+        "            importlib.import_module(name)\n"
+        "        except ModuleNotFoundError as error:\n"
+        "            if (error.name or 'newsmodel').startswith('newsmodel'):\n"
+        "                raise\n"
+        "print(len(names))\n"
+        "print(sorted({c for c in calls if 'newsmodel' in c}))\n"
+        "print([k for k in linecache.cache if k.startswith('<newsmodel')])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    count, compiled, registered = done.stdout.splitlines()
+    assert int(count) > 20  # the walk found the package's modules
+    assert compiled == "[]"
+    assert registered == "[]"
 
 
 # ---------------------------------------------------- every field, every way

@@ -150,6 +150,7 @@ _NOT_IMPORTED = (
     "hypothesis",
     "newsmodel.strategies",
     "newsmodel.cli",
+    "newsmodel._generated_jsonld",  # the JSON-LD writers, with `_jsonld`
     "newsmodel._wild",  # the importers' repairs: the lenient date reader is in _dates
     "newsmodel._byline",
     "extruct",

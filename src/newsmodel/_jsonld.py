@@ -10,9 +10,8 @@ which repairs what it can and reports every repair.
 
 from __future__ import annotations
 
-import linecache
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import orjson
@@ -46,7 +45,7 @@ from ._schemaorg import (
     plain_properties,
 )
 
-__all__ = ["compile_writer", "is_own_jsonld", "jsonld_script", "read_own_jsonld", "to_jsonld"]
+__all__ = ["is_own_jsonld", "jsonld_script", "read_own_jsonld", "to_jsonld"]
 
 _TOPIC = TagKind.TOPIC
 _RELATED = Relation.RELATED
@@ -59,143 +58,87 @@ _RELATION_KEYS = {relation: prop for relation, (_, prop) in RELATION_PROPERTIES.
 
 # ------------------------------------------------------------------ writing
 #
-# Each node's writer is made from the table (`_schemaorg.MAPPING`): its rows
-# in order, a plain value (`plain_properties`) written as the table says, any
-# other row by the hand code named for its property here. A row with neither
-# stops the import of this module: nothing in the table goes unwritten.
+# Each node's writer, ``write_<node>``, is generated from the table
+# (`_schemaorg.MAPPING`) at development time by scripts/generate.py, into
+# `_generated_jsonld`: its rows in order, a plain value (`plain_properties`)
+# written as the table says, any other row by the hand code that `WRITERS`
+# names for its property here. A row with neither stops the generator:
+# nothing in the table goes unwritten.
 
-Write = Callable[[Any, dict[str, Any]], None]
-
-
-def compile_writer(
-    node: str, hand: Mapping[str, Write | None], start: dict[str, str] | None = None
-) -> Any:
-    """
-    Generate ``write(obj, out)`` for *node*: every row of the table, in order.
-
-    A plain value is written when present (an optional None and an empty
-    tuple are not); a date as ISO 8601 text, a tuple as an array. A row that
-    is not plain is written by ``hand[property]``; None there marks a row
-    that the caller or another row's hand code writes (``@type``, the
-    relations after the first). With *start* (the node's first keys, such as
-    its constant ``@type``), it is ``write(obj) -> dict`` instead, and makes
-    the dict itself.
-
-    Raises:
-        TypeError: When a row is neither plain nor in *hand*, or *hand* names
-            a property the node does not have in the table.
-    """
-    plain = {value.property: value for value in plain_properties(node)}
-    properties = list(dict.fromkeys(row.property for row in MAPPING if row.node == node))
-    guards = _guards(node)
-    stale = set(hand) - set(properties)
-    if stale:
-        msg = f"{node}: hand code for properties the table does not have: {sorted(stale)}"
-        raise TypeError(msg)
-    names: dict[str, Any] = {}
-    function = f"write_{node}"
-    if start is None:
-        lines = [f"def {function}(o, out):"]
-    else:
-        lines = [f"def {function}(o):", f"    out = {start!r}"]
-    for prop in properties:
-        value = plain.get(prop)
-        if value is None:
-            if prop not in hand:
-                msg = f"{node}.{prop}: the row is not a plain value and has no hand code"
-                raise TypeError(msg)
-            code = hand[prop]
-            if code is not None:
-                name = f"write_{re.sub(r'[^A-Za-z0-9]', '', prop)}"
-                names[name] = code
-                guard = guards.get(prop)
-                if guard is None:
-                    lines.append(f"    {name}(o, out)")
-                else:  # hand code runs only for a value to write
-                    lines += [f"    if {guard}:", f"        {name}(o, out)"]
-            continue
-        form = "x.isoformat()" if value.iso else "list(x)" if value.sequence else "x"
-        if value.sequence:
-            test = "if x:"
-        elif value.optional:
-            test = "if x is not None:"
-        else:
-            lines.append(f"    out[{prop!r}] = o.{value.attr}{form[1:]}")
-            continue
-        lines += [f"    x = o.{value.attr}", f"    {test}", f"        out[{prop!r}] = {form}"]
-    lines.append("    return None" if start is None else "    return out")
-    return _compile(function, f"JSON-LD writer {node}", lines, names)
-
-
-def _guards(node: str) -> dict[str, str]:
-    # For each property whose row is a field of the node's class that may be
-    # absent (an optional value, a tuple), the test that it is present.
-    rules = (
-        {rule.key: rule for rule in field_rules(NODE_CLASSES[node])} if node in NODE_CLASSES else {}
-    )
-    guards: dict[str, str] = {}
-    for row in MAPPING:
-        owner, _, key = row.field.partition(".")
-        rule = rules.get(key.split(" ")[0]) if owner == node == row.node else None
-        if rule is None or rule.required or row.property in guards:
-            continue
-        if rule.sequence:
-            guards[row.property] = f"o.{rule.name}"
-        elif rule.default is None:
-            guards[row.property] = f"o.{rule.name} is not None"
-    return guards
-
-
-def _compile(function: str, label: str, lines: list[str], names: dict[str, Any]) -> Any:
-    # Registered with linecache, line endings and all, so that tracebacks,
-    # `inspect.getsource` and profilers show the generated source.
-    source = "\n".join(lines) + "\n"
-    filename = f"<newsmodel {label}>"
-    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
-    exec(compile(source, filename, "exec"), names)  # noqa: S102 - our own code, from the table
-    return names[function]
+#: How scripts/generate.py makes each node's writer: the keys its dict starts
+#: with (its constant ``@type``; None when the caller makes the dict and passes
+#: it in) and, for each row that is not a plain value, the name of the function
+#: here that writes it (None when the caller or another row's hand code does).
+WRITERS: dict[str, tuple[dict[str, str] | None, dict[str, str | None]]] = {
+    "Image": ({"@type": "ImageObject"}, {"@type": None, "contentUrl": "_content_url"}),
+    "Organization": ({"@type": "Organization"}, {"@type": None, "logo": "_logo"}),
+    "Person": (
+        {"@type": "Person"},
+        {"@type": None, "affiliation": "_affiliation", "image": "_portrait"},
+    ),
+    "Tag": (None, {"@type": None}),
+    "Quote": (None, {"@type": None, "position": None, "creator": "_speaker"}),
+    "RelatedStory": (
+        None,
+        {
+            "@type": None,
+            "@id": None,
+            "position": None,
+            "(the property that holds it)": None,
+            "publisher": "_story_publisher",
+            "author": "_story_authors",
+            "image": "_story_image",
+        },
+    ),
+    # The relations' properties are written in the article's order of related
+    # stories, all by the hand code of the first.
+    "Article": (
+        None,
+        {
+            "@type": None,
+            "mainEntityOfPage": "_page",
+            "author": "_authors",
+            "publisher": "_publisher",
+            "image": "_images",
+            "keywords": "_tags",
+            "about": None,
+            "articleBody": "_body",
+            "timeRequired": "_reading_time",
+            "hasPart": "_quotes",
+            **{
+                prop: "_related_stories" if index == 0 else None
+                for index, prop in enumerate(
+                    prop for node, prop in RELATION_PROPERTIES.values() if node == "Article"
+                )
+            },
+        },
+    ),
+}
 
 
 def _content_url(image: Image, out: dict[str, Any]) -> None:
     out["contentUrl"] = image.url
 
 
-_write_image = compile_writer(
-    "Image", {"@type": None, "contentUrl": _content_url}, {"@type": "ImageObject"}
-)
-_image: Callable[[Image], dict[str, Any]] = _write_image
-
-
 def _logo(org: Organization, out: dict[str, Any]) -> None:
     if org.logo is not None:
-        out["logo"] = _image(org.logo)
-
-
-_write_organization = compile_writer(
-    "Organization", {"@type": None, "logo": _logo}, {"@type": "Organization"}
-)
-_organization: Callable[[Organization], dict[str, Any]] = _write_organization
+        out["logo"] = write_image(org.logo)
 
 
 def _affiliation(person: Person, out: dict[str, Any]) -> None:
     if person.affiliation is not None:
-        out["affiliation"] = _organization(person.affiliation)
+        out["affiliation"] = write_organization(person.affiliation)
 
 
 def _portrait(person: Person, out: dict[str, Any]) -> None:
     if person.image is not None:
-        out["image"] = _image(person.image)
-
-
-_write_person = compile_writer(
-    "Person", {"@type": None, "affiliation": _affiliation, "image": _portrait}, {"@type": "Person"}
-)
+        out["image"] = write_image(person.image)
 
 
 def _agent(agent: Person | Organization) -> dict[str, Any]:
     if agent.__class__ is Organization:
-        return _organization(agent)
-    return _write_person(agent)  # type: ignore[no-any-return]
+        return write_organization(agent)
+    return write_person(agent)  # type: ignore[arg-type] # the class test above narrows it
 
 
 def needs_about(tag: Tag) -> bool:
@@ -214,15 +157,12 @@ def needs_about(tag: Tag) -> bool:
     )
 
 
-_write_tag = compile_writer("Tag", {"@type": None})
-
-
 def _about(tags: tuple[Tag, ...]) -> list[dict[str, Any]]:
     about = []
     for tag in tags:
         if needs_about(tag):
             node: dict[str, Any] = {"@type": TAG_TYPES[tag.kind]}
-            _write_tag(tag, node)
+            write_tag(tag, node)
             about.append(node)
     return about
 
@@ -231,18 +171,15 @@ def _speaker(quote: Quote, out: dict[str, Any]) -> None:
     out["creator"] = _agent(quote.speaker)
 
 
-_write_quote = compile_writer("Quote", {"@type": None, "position": None, "creator": _speaker})
-
-
 def _quotation(position: int, quote: Quote) -> dict[str, Any]:
     node: dict[str, Any] = {"@type": "Quotation", "position": position}
-    _write_quote(quote, node)
+    write_quote(quote, node)
     return node
 
 
 def _story_publisher(story: RelatedStory, out: dict[str, Any]) -> None:
     if story.publisher is not None:
-        out["publisher"] = _organization(story.publisher)
+        out["publisher"] = write_organization(story.publisher)
 
 
 def _story_authors(story: RelatedStory, out: dict[str, Any]) -> None:
@@ -252,26 +189,12 @@ def _story_authors(story: RelatedStory, out: dict[str, Any]) -> None:
 
 def _story_image(story: RelatedStory, out: dict[str, Any]) -> None:
     if story.image is not None:
-        out["image"] = _image(story.image)
-
-
-_write_related = compile_writer(
-    "RelatedStory",
-    {
-        "@type": None,
-        "@id": None,
-        "position": None,
-        "(the property that holds it)": None,
-        "publisher": _story_publisher,
-        "author": _story_authors,
-        "image": _story_image,
-    },
-)
+        out["image"] = write_image(story.image)
 
 
 def _related(position: int, story: RelatedStory) -> dict[str, Any]:
     node: dict[str, Any] = {"@type": "Article", "@id": story.url, "position": position}
-    _write_related(story, node)
+    write_related_story(story, node)
     return node
 
 
@@ -332,12 +255,12 @@ def _authors(a: Article, out: dict[str, Any]) -> None:
 
 def _publisher(a: Article, out: dict[str, Any]) -> None:
     if a.publisher is not None:
-        out["publisher"] = _organization(a.publisher)
+        out["publisher"] = write_organization(a.publisher)
 
 
 def _images(a: Article, out: dict[str, Any]) -> None:
     if a.images:
-        out["image"] = [_image(image) for image in a.images]
+        out["image"] = [write_image(image) for image in a.images]
 
 
 def _tags(a: Article, out: dict[str, Any]) -> None:
@@ -376,28 +299,16 @@ def _related_stories(a: Article, out: dict[str, Any]) -> None:
             holder[key] = [node]
 
 
-# The relations' properties are written in the article's order of related
-# stories, all by the hand code of the first.
-_write_article = compile_writer(
-    "Article",
-    {
-        "@type": None,
-        "mainEntityOfPage": _page,
-        "author": _authors,
-        "publisher": _publisher,
-        "image": _images,
-        "keywords": _tags,
-        "about": None,
-        "articleBody": _body,
-        "timeRequired": _reading_time,
-        "hasPart": _quotes,
-        **{
-            prop: _related_stories if index == 0 else None
-            for index, prop in enumerate(
-                prop for node, prop in RELATION_PROPERTIES.values() if node == "Article"
-            )
-        },
-    },
+# The writers, generated from the table and the hand code above, which they
+# call: imported after it, so that either module may be imported first.
+from ._generated_jsonld import (  # noqa: E402
+    write_article,
+    write_image,
+    write_organization,
+    write_person,
+    write_quote,
+    write_related_story,
+    write_tag,
 )
 
 
@@ -422,7 +333,7 @@ def to_jsonld(article: Article) -> dict[str, Any]:
         "@context": CONTEXT,
         "@type": kind_type if kind_type.__class__ is str else list(kind_type),
     }
-    _write_article(article, out)
+    write_article(article, out)
     return out
 
 
