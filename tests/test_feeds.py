@@ -414,6 +414,22 @@ def test_what_feedparser_may_have_rewritten_is_reported(writer: Any) -> None:
     assert "'Â¹' as '¹'" in next(f.message for f in findings if _UNDECIDED in f.message)
 
 
+def test_what_feedparser_rewrites_in_a_link_is_given_back() -> None:
+    """feedparser's rewrite ('Â¡' → '¡') reaches every text, links too: all are given back."""
+    source = nm.Article(
+        url="https://example.com",
+        headline="0",
+        language="en",
+        date_published=datetime(2000, 1, 1, tzinfo=timezone.utc),
+        authors=[nm.Organization(name="0", url="https://example.com#Â¡")],
+    )
+    findings: list[nm.Finding] = []
+    # Atom carries an author's link (RSS does not)
+    (back,) = nm.from_feed(nm.to_atom([source], FEED, findings=[]), findings=findings)
+    assert [author.url for author in back.authors] == ["https://example.com#Â¡"]
+    assert not any(_UNDECIDED in f.message for f in findings)
+
+
 def test_from_feed_example_rss_keeps_offsets_and_reports_what_it_reads() -> None:
     findings: list[nm.Finding] = []
     (back,) = nm.from_feed(nm.to_rss([article()], FEED), findings=findings)

@@ -231,14 +231,18 @@ def _undo_mojibake_repair(entry: dict[str, Any], raw: str, runs: str) -> list[tu
         # Piece by piece between tags: feedparser's sanitizer rewrites the tags.
         return _TEXT_PIECE.sub(undo_piece, value)
 
-    for key in ("title", "summary", "id"):
-        if key in entry:
-            entry[key] = undo(entry[key])
-    for key, fields in (("content", "value"), ("authors", "name"), ("tags", "term label")):
-        for item in entry.get(key) or []:
-            for field in fields.split():
-                if isinstance(item, dict) and field in item:
-                    item[field] = undo(item[field])
+    def undo_all(value: object) -> object:
+        # Every text of the entry, nested ones too (authors' links, enclosures' URLs):
+        # the rewrite is feedparser's, applied to whatever text it read.
+        if isinstance(value, dict):
+            for key, item in value.items():
+                value[key] = undo_all(item)
+            return value
+        if isinstance(value, list):
+            return [undo_all(item) for item in value]
+        return undo(value)
+
+    undo_all(entry)
     return undecided
 
 
