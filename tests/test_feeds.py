@@ -430,6 +430,21 @@ def test_what_feedparser_rewrites_in_a_link_is_given_back() -> None:
     assert not any(_UNDECIDED in f.message for f in findings)
 
 
+@pytest.mark.parametrize("writer", [nm.to_rss, nm.to_atom], ids=["rss", "atom"])
+def test_a_text_the_document_holds_is_never_undone(writer: Any) -> None:
+    """A paragraph 'í' beside a link holding 'Ã\xad' (its mojibake) stays 'í'."""
+    source = nm.Article(
+        url="https://example.com",
+        headline="0",
+        language="en",
+        date_published=datetime(2000, 1, 1, tzinfo=timezone.utc),
+        authors=[nm.Person(name="0"), nm.Organization(name="0", url="https://example.com#Ã\xad")],
+        body=["í"],
+    )
+    (back,) = nm.from_feed(writer([source], FEED, findings=[]), findings=[])
+    assert back.body == ("í",)
+
+
 def test_from_feed_example_rss_keeps_offsets_and_reports_what_it_reads() -> None:
     findings: list[nm.Finding] = []
     (back,) = nm.from_feed(nm.to_rss([article()], FEED), findings=findings)

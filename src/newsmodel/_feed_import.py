@@ -219,7 +219,10 @@ def _undo_mojibake_repair(entry: dict[str, Any], raw: str, runs: str) -> list[tu
             return piece
         original = piece.encode("utf-8").decode("latin-1")
         found = _count(runs, original)
-        if found and found >= _count(raw, piece):
+        # The piece as the document itself holds it, not counting where it is only
+        # a part of the original ('¹' in 'Â¹'): if nowhere, feedparser made it.
+        genuine = _count(raw, piece) - found * original.count(piece)
+        if found and genuine <= 0:
             return original  # every place the text could come from holds the original
         if found and (piece, original) not in undecided:
             undecided.append((piece, original))
