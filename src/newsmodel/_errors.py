@@ -391,3 +391,12 @@ def _safe_object(value: Mapping[Any, Any], depth: int) -> dict[str, Any]:
         name = _safe_text(key) if isinstance(key, str) else key_label(key)
         out[name] = json_safe(item, depth)
     return out
+
+
+def unexpected(error: BaseException) -> str:
+    """Describe an exception newsmodel did not expect, in one line, for a report."""
+    reason = str(error) if not isinstance(error, RecursionError) else "nested too deeply"
+    return (
+        f"expected to check this input, found a bug in newsmodel instead "
+        f"({type(error).__name__}: {reason}); please report it"
+    )

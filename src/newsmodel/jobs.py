@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import _reading
-from ._errors import ErrorDetail, Finding, ValidationError
+from ._errors import ErrorDetail, Finding, ValidationError, unexpected
 from ._models import Article  # attrs reads the annotations at run time
 
 if TYPE_CHECKING:
@@ -126,11 +126,6 @@ def unreadable(path: str, error: OSError, offset: int | None = None) -> Result:
     reason = error.strerror or str(error)
     problem = ErrorDetail("$", "unreadable", f"expected a readable file, found: {reason}")
     return Result(Provenance(path, offset), "unreadable", problems=(problem,))
-
-
-def unexpected(error: BaseException) -> str:
-    """A message for an error newsmodel did not expect: reported, never raised."""
-    return f"newsmodel failed unexpectedly ({type(error).__name__}: {error}); please report it"
 
 
 # ------------------------------------------------------------- JSON Lines

@@ -23,8 +23,8 @@ from __future__ import annotations
 from typing import IO, TYPE_CHECKING, Any
 
 from ._decode import HTML_MEDIA_TYPES
-from ._errors import ErrorDetail, Finding, ValidationError
-from .jobs import Provenance, Result, unexpected, unreadable
+from ._errors import ErrorDetail, Finding, ValidationError, unexpected
+from .jobs import Provenance, Result, unreadable
 
 if TYPE_CHECKING:
     import os

@@ -22,7 +22,8 @@ import os
 import sys
 from typing import IO, TYPE_CHECKING
 
-from ._common import INVALID, OK, USAGE, UsageError, error_line, unexpected
+from .._errors import unexpected
+from ._common import INVALID, OK, USAGE, UsageError, error_line
 
 if TYPE_CHECKING:
     import argparse

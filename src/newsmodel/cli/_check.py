@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import newsmodel
 
-from .._errors import ValidationError
+from .._errors import ValidationError, unexpected
 from .._reading import MAX_DOCUMENT_BYTES, MAX_LINE_BYTES, Oversized
-from ._common import UsageError, unexpected
+from ._common import UsageError
 from ._problems import (
     Problem,
     Unplaced,

@@ -39,15 +39,6 @@ def error_line(message: str) -> None:
     sys.stderr.flush()
 
 
-def unexpected(error: BaseException) -> str:
-    """Describe an exception newsmodel did not expect, in one line, for a report."""
-    reason = str(error) if not isinstance(error, RecursionError) else "nested too deeply"
-    return (
-        f"expected to check this input, found a bug in newsmodel instead "
-        f"({type(error).__name__}: {reason}); please report it"
-    )
-
-
 def io_message(name: str, error: OSError) -> str:
     """The one-line message for a file that cannot be read."""
     reason = error.strerror or str(error)

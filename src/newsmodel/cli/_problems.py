@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from .._errors import unexpected
 from .._reading import line_too_large_message, too_large_message
-from ._common import unexpected
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
