@@ -277,8 +277,15 @@ def body_from_html(
     parser = _lexbor()
     root = parser(html, is_fragment=True).root
     reader = _Reader(images, base_url, path)
+    if _DOCUMENT_TAG.search(html) is not None:
+        reader.document_tags(parser(html))
     blocks = reader.blocks(root, 0)
     return HtmlBody(tuple(blocks), tuple(reader.images), tuple(reader.findings))
+
+
+# A fragment's parse ignores <html>, <head> and <body> tags, attributes and
+# all: where one may stand, the document's parse tells what was ignored.
+_DOCUMENT_TAG = re.compile("<(?:html|head|body)", re.IGNORECASE)
 
 
 def _lexbor() -> Any:
@@ -338,6 +345,11 @@ class _Reader:
     def dropped(self, node: Any) -> None:
         what = "a comment" if node.tag == "-comment" else f"a <{node.tag}> and all it holds"
         self.report("dropped", f"dropped {what}")
+
+    def document_tags(self, document: Any) -> None:
+        for node in (document.root, document.head, document.body):
+            if node is not None and node.attributes:
+                self.attributes(node)
 
     # ---------------------------------------------------------------- URLs
 

@@ -1,0 +1,588 @@
+"""The structured body: its classes, wire shape, HTML both ways, CommonMark and derived text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import html5lib
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from newsmodel import Image, ValidationError
+from newsmodel._body import (
+    MAX_INLINE_DEPTH,
+    MAX_LIST_DEPTH,
+    BlockQuote,
+    Code,
+    Embed,
+    Emphasis,
+    Figure,
+    Heading,
+    Link,
+    List,
+    ListItem,
+    Paragraph,
+    Preformatted,
+    Separator,
+    Strong,
+    body_text,
+    body_words,
+    check_body,
+    dump_body,
+    is_link_url,
+    list_depth,
+    load_body,
+)
+from newsmodel._body_html import body_from_html, render_html
+from newsmodel._body_markdown import body_markdown
+from newsmodel._body_strategies import bodies
+
+if TYPE_CHECKING:
+    from newsmodel._errors import ErrorDetail
+
+DATA = Path(__file__).parent / "data"
+XSS_VECTORS: list[str] = json.loads((DATA / "xss-vectors.json").read_text())["vectors"]
+
+RICH = (
+    Heading(level=2, content=("What happened",)),
+    Paragraph(
+        content=(
+            "Officials ",
+            Link(url="https://example.com/earlier", content=("said",), title="Earlier story"),
+            " the ",
+            Emphasis(content=("new",)),
+            " rules take ",
+            Strong(content=("effect",)),
+            " now; see ",
+            Code(text="rule 7"),
+            ".",
+        )
+    ),
+    "A plain paragraph.\nWith a line break.",
+    List(
+        items=(
+            ListItem(content=("First",)),
+            ListItem(
+                content=("Second",),
+                sublist=List(items=(ListItem(content=("nested",)),), ordered=True),
+            ),
+        )
+    ),
+    BlockQuote(content=("We will rebuild.",), cite="https://example.com/s", attribution="Mayor"),
+    Preformatted(text="  indented\ncode"),
+    Figure(image="https://example.com/photo.jpg"),
+    Embed(url="https://www.youtube.com/watch?v=abc", provider="YouTube"),
+    Separator(),
+)
+IMAGES = (
+    Image(
+        url="https://example.com/photo.jpg",
+        caption="The square",
+        credit="AP",
+        alt_text="A crowd in the square",
+        width=1200,
+        height=800,
+    ),
+)
+
+
+def _load(value: object) -> tuple[Any, list[ErrorDetail]]:
+    report: list[ErrorDetail] = []
+    return load_body(value, "$", "body", report), report
+
+
+# ------------------------------------------------------------------ model
+
+
+def test_the_wire_shape_reads_naturally() -> None:
+    wire = dump_body(RICH)
+    assert wire[0] == {"type": "heading", "level": 2, "content": ["What happened"]}
+    assert wire[1]["content"][1] == {
+        "type": "link",
+        "url": "https://example.com/earlier",
+        "title": "Earlier story",
+        "content": ["said"],
+    }
+    assert wire[2] == "A plain paragraph.\nWith a line break."
+    assert wire[3] == {
+        "type": "list",
+        "items": [
+            "First",
+            {
+                "content": ["Second"],
+                "sublist": {"type": "list", "ordered": True, "items": ["nested"]},
+            },
+        ],
+    }
+    assert wire[-1] == {"type": "separator"}
+    assert _load(wire) == (RICH, [])
+
+
+def test_todays_plain_paragraphs_stay_valid() -> None:
+    assert _load(["One.", "Two\nlines."]) == (("One.", "Two\nlines."), [])
+
+
+@given(bodies())
+def test_wire_round_trip(body: tuple[Any, ...]) -> None:
+    assert _load(dump_body(body)) == (body, [])
+
+
+@pytest.mark.parametrize(
+    ("make", "path", "code"),
+    [
+        (lambda: Link(url="javascript:alert(1)", content=("x",)), "$.url", "url"),
+        (lambda: Link(url="https://e.com", content=("x",), title="a\nb"), "$.title", "invalid"),
+        (
+            lambda: Link(
+                url="https://e.com",
+                content=(Emphasis(content=(Link(url="https://e.com", content=("x",)),)),),
+            ),
+            "$.content[0].content[0]",
+            "nested_link",
+        ),
+        (lambda: Heading(level=1, content=("x",)), "$.level", "invalid"),
+        (lambda: Heading(level=True, content=("x",)), "$.level", "type"),
+        (lambda: Paragraph(content=()), "$.content", "empty"),
+        (lambda: Paragraph(content=(" ", "\n")), "$.content", "empty"),
+        (lambda: Paragraph(content=("",)), "$.content[0]", "empty"),
+        (lambda: Paragraph(content="text"), "$.content", "type"),
+        (lambda: Paragraph(content=("a\x00",)), "$.content[0]", "invalid"),
+        (lambda: Paragraph(content=(1,)), "$.content[0]", "type"),
+        (lambda: Code(text="a\nb"), "$.text", "invalid"),
+        (lambda: List(items=()), "$.items", "empty"),
+        (lambda: List(items=("x",)), "$.items[0]", "type"),
+        (lambda: ListItem(content=()), "$.content", "empty"),
+        (lambda: BlockQuote(content=(), cite="https://e.com"), "$.content", "empty"),
+        (lambda: BlockQuote(content=("q",), cite="ftp://e.com"), "$.cite", "url"),
+        (lambda: BlockQuote(content=(Heading(level=2, content=("h",)),)), "$.content[0]", "type"),
+        (lambda: Preformatted(text=" "), "$.text", "empty"),
+        (lambda: Figure(image="/relative.jpg"), "$.image", "url"),
+        (lambda: Embed(url="https://e.com", provider=""), "$.provider", "empty"),
+    ],
+)
+def test_constructors_report_each_problem_at_its_path(make: Any, path: str, code: str) -> None:
+    with pytest.raises(ValidationError) as raised:
+        make()
+    assert [(error.path, error.code) for error in raised.value.errors] == [(path, code)]
+    assert all(error.message.startswith("expected") for error in raised.value.errors)
+
+
+def test_inline_markup_and_lists_nest_to_a_bound() -> None:
+    inline: Any = "x"
+    for _ in range(MAX_INLINE_DEPTH):
+        inline = Emphasis(content=(inline,))
+    with pytest.raises(ValidationError, match="too_deep"):
+        Emphasis(content=(inline,))
+    Paragraph(content=(inline,))  # a block may hold the deepest allowed
+    nested = List(items=(ListItem(content=("x",)),))
+    for _ in range(MAX_LIST_DEPTH - 1):
+        nested = List(items=(ListItem(content=("x",), sublist=nested),))
+    assert list_depth(nested) == MAX_LIST_DEPTH
+    with pytest.raises(ValidationError, match="too_deep"):
+        List(items=(ListItem(content=("x",), sublist=nested),))
+
+
+def test_load_reports_every_problem_at_its_path() -> None:
+    value, report = _load(
+        [
+            "fine",
+            {
+                "type": "paragraph",
+                "content": ["a", {"type": "link", "url": "data:x", "content": [5]}],
+            },
+            {"type": "heading", "level": 9, "content": ["h"], "colour": "red"},
+            {"type": "nope"},
+            {"content": []},
+            3,
+            {"type": "list", "items": [{"content": []}, ["ok"], "ok", 4]},
+            {"type": "blockquote", "content": [{"type": "heading", "level": 2, "content": ["x"]}]},
+        ]
+    )
+    assert value is not None
+    assert [(error.path, error.code) for error in report] == [
+        ("$.body[1].content[1].url", "url"),
+        ("$.body[1].content[1].content[0]", "type"),
+        ("$.body[2].colour", "unknown_field"),
+        ("$.body[2].level", "invalid"),
+        ("$.body[3].type", "invalid"),
+        ("$.body[4].type", "missing"),
+        ("$.body[5]", "type"),
+        ("$.body[6].items[0].content", "empty"),
+        ("$.body[6].items[3]", "type"),
+        ("$.body[7].content[0].type", "invalid"),
+    ]
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["type", "content", "items", "url", "level", "text", "sublist", "x"]),
+            inner,
+            max_size=4,
+        )
+    ),
+    max_leaves=20,
+)
+_TYPES = st.sampled_from(["paragraph", "heading", "list", "link", "emphasis", "code", "blockquote"])
+
+
+@given(
+    st.lists(
+        _JSON
+        | st.builds(
+            lambda kind, rest: {"type": kind, **rest},
+            _TYPES,
+            st.dictionaries(
+                st.sampled_from(["content", "items", "url", "level", "text"]), _JSON, max_size=3
+            ),
+        ),
+        max_size=4,
+    )
+)
+def test_any_json_gives_a_body_or_errors(value: list[Any]) -> None:
+    body, report = _load(value)
+    if report:
+        assert all(error.path.startswith("$.body") for error in report)
+    else:
+        check: list[ErrorDetail] = []
+        check_body(body, "$", "body", check)
+        assert check == []
+
+
+def test_link_urls_are_http_or_mailto() -> None:
+    assert is_link_url("https://例え.jp/パス?q=1#f")
+    assert is_link_url("mailto:desk@example.com?subject=Tip%20off")
+    for bad in (
+        "javascript:alert(1)",
+        "mailto:a b@c",
+        'mailto:"x"@y',
+        "data:text/html,x",
+        "//e.com",
+    ):
+        assert not is_link_url(bad)
+
+
+def test_derived_text() -> None:
+    text = body_text(RICH)
+    assert text.split("\n\n")[:3] == [
+        "What happened",
+        "Officials said the new rules take effect now; see rule 7.",
+        "A plain paragraph.\nWith a line break.",
+    ]
+    for shown in ("nested", "Mayor", "indented"):
+        assert shown in text
+    words = (
+        "One front-line U.S. story.",
+        Heading(level=2, content=("Two words",)),
+        List(items=(ListItem(content=("item ", Code(text="x=1"))),)),
+        Figure(image="https://e.com/a.jpg"),
+    )
+    assert body_words(words) == 4 + 2 + 3
+
+
+# ------------------------------------------------------------- HTML out
+
+
+def test_render_html_writes_semantic_html() -> None:
+    html = render_html(RICH, images=IMAGES)
+    link = '<a href="https://example.com/earlier" title="Earlier story" rel="noopener noreferrer">'
+    assert f"{link}said</a>" in html
+    quote = '<blockquote cite="https://example.com/s"><p>We will rebuild.</p></blockquote>'
+    assert f"<figure>{quote}<figcaption>Mayor</figcaption></figure>" in html
+    image = '<img src="https://example.com/photo.jpg" alt="A crowd in the square"'
+    assert f'{image} width="1200" height="800">' in html
+    assert "<p>A plain paragraph.<br>With a line break.</p>" in html
+    assert "<ul><li>First</li><li>Second<ol><li>nested</li></ol></li></ul>" in html
+    assert (
+        render_html(RICH, images=IMAGES, rel=("nofollow", "ugc")).count('rel="nofollow ugc"') == 2
+    )
+    with pytest.raises(ValueError, match="rel tokens"):
+        render_html(RICH, rel=('x" onclick="alert(1)',))
+
+
+def test_render_html_escapes_text() -> None:
+    html = render_html(("<script>alert(1)</script> & co",))
+    assert html == "<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</p>\n"
+
+
+@given(bodies())
+def test_html_round_trip(body: tuple[Any, ...]) -> None:
+    read = body_from_html(render_html(body))
+    assert read.blocks == body
+    assert {finding.code for finding in read.findings} <= {"added"}
+
+
+def test_html_round_trip_keeps_images() -> None:
+    read = body_from_html(render_html(RICH, images=IMAGES), images=IMAGES)
+    assert read.blocks == RICH
+    assert read.images == IMAGES
+    assert read.findings == ()
+
+
+# -------------------------------------------------------------- HTML in
+
+
+def _findings(html: str, **options: Any) -> list[tuple[str, str]]:
+    return [(f.path, f.code) for f in body_from_html(html, **options).findings]
+
+
+def test_body_from_html_keeps_structure_and_reports_the_rest() -> None:
+    read = body_from_html(
+        '<div class="story"><h1>Title</h1><p>Hello <b>bold</b> <span style="x">and</span> '
+        '<a href="/a" onclick="steal()">a link</a>.</p><script>alert(1)</script>'
+        '<p><a href="javascript:alert(1)">bad</a> <img src="https://e.com/x.jpg"></p>'
+        '<iframe src="https://www.youtube.com/embed/abc"></iframe></div>',
+        base_url="https://example.com/news/story",
+    )
+    assert read.blocks == (
+        Heading(level=2, content=("Title",)),
+        Paragraph(
+            content=(
+                "Hello ",
+                Strong(content=("bold",)),
+                " and ",
+                Link(url="https://example.com/a", content=("a link",)),
+                ".",
+            )
+        ),
+        "bad",
+        Embed(url="https://www.youtube.com/embed/abc"),
+    )
+    codes = [(f.path, f.code, f.message) for f in read.findings]
+    assert (
+        "$[0]",
+        "unwrapped",
+        "kept the text of a <div>, not the element and its attributes class",
+    ) in codes
+    assert (
+        "$[0]",
+        "repaired",
+        "read an <h1> as a level 2 heading (the headline is level 1)",
+    ) in codes
+    assert any(path == "$[1]" and "onclick" in message for path, _, message in codes)
+    assert ("$[2]", "dropped", "dropped a <script> and all it holds") in codes
+    assert any(path == "$[2]" and "javascript:" in message for path, _, message in codes)
+    assert any("image inside text" in message for _, _, message in codes)
+
+
+def test_body_from_html_reads_whitespace_as_html_shows_it() -> None:
+    read = body_from_html("<p>\n   One   <em> two </em>\n three <br>  four  </p>  \n <p>&nbsp;</p>")
+    assert read.blocks == (Paragraph(content=("One ", Emphasis(content=("two ",)), "three\nfour")),)
+    assert ("$[1]", "dropped") in [(f.path, f.code) for f in read.findings]
+
+
+def test_body_from_html_reads_figures_into_images() -> None:
+    read = body_from_html(
+        '<figure><img src="https://e.com/a.jpg" alt="Alt" width="640" height="x">'
+        "<figcaption>Caption <small>Credit</small></figcaption></figure>"
+    )
+    assert read.blocks == (Figure(image="https://e.com/a.jpg"),)
+    assert read.images == (
+        Image(
+            url="https://e.com/a.jpg", alt_text="Alt", caption="Caption", credit="Credit", width=640
+        ),
+    )
+
+
+def test_body_from_html_bounds_deep_nesting() -> None:
+    depth = 20_000
+    for open_tag, close_tag in (
+        ("<div>", "</div>"),
+        ("<span>", "</span>"),
+        ("<em>", "</em>"),
+        ("<blockquote>", "</blockquote>"),
+        ("<ul><li>", "</li></ul>"),
+    ):
+        read = body_from_html(open_tag * depth + "deep" + close_tag * depth)
+        assert "deep" in body_text(read.blocks)
+        check: list[ErrorDetail] = []
+        check_body(read.blocks, "$", "body", check)
+        assert check == []
+
+
+# The HTML a body renders to may hold these elements and attributes only.
+_ALLOWED = {
+    "p": set(), "h2": set(), "h3": set(), "h4": set(), "h5": set(), "h6": set(),
+    "ul": set(), "ol": set(), "li": set(), "pre": set(), "hr": set(), "br": set(),
+    "em": set(), "strong": set(), "code": set(), "small": set(), "figcaption": set(),
+    "figure": set(), "blockquote": {"cite"}, "a": {"href", "title", "rel"},
+    "img": {"src", "alt", "width", "height"},
+}  # fmt: skip
+_URL_ATTRIBUTES = {"href", "cite", "src"}
+
+
+def _assert_safe(html: str) -> None:
+    tree = html5lib.parseFragment(html, treebuilder="etree", namespaceHTMLElements=True)
+    for element in tree.iter():
+        if element is tree:
+            continue
+        namespace, _, tag = element.tag.rpartition("}")
+        assert namespace == "{http://www.w3.org/1999/xhtml", element.tag
+        assert tag in _ALLOWED, tag
+        for name, value in element.attrib.items():
+            assert name in _ALLOWED[tag], (tag, name)
+            if name in _URL_ATTRIBUTES:
+                assert value.lower().startswith(("https://", "http://", "mailto:")), value
+                assert is_link_url(value), value
+
+
+@pytest.mark.parametrize("vector", XSS_VECTORS)
+def test_filter_evasion_vectors_render_only_the_allowlist(vector: str) -> None:
+    read = body_from_html(vector)
+    html = render_html(read.blocks, images=read.images)
+    _assert_safe(html)
+    _assert_safe(body_markdown_html(read.blocks, read.images))
+    # Every script, event handler or script URL the parser builds is reported
+    # (what the parser itself discards, a tag cut off by the end of the text,
+    # never reaches the reader; a text that shows "<script>" is a text).
+    parsed = html5lib.parseFragment(vector, treebuilder="etree", namespaceHTMLElements=False)
+    dangerous = any(
+        str(element.tag).rpartition("}")[2] in ("script", "style", "iframe", "object", "embed")
+        or any(
+            str(name).rpartition("}")[2].startswith("on") or "script:" in value.lower()
+            for name, value in element.attrib.items()
+        )
+        for element in parsed.iter()
+    )
+    if dangerous:
+        assert read.findings, vector
+
+
+_TAGS = [
+    "p",
+    "a",
+    "em",
+    "b",
+    "script",
+    "style",
+    "svg",
+    "math",
+    "img",
+    "iframe",
+    "ul",
+    "li",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "table",
+    "td",
+    "div",
+    "span",
+    "code",
+    "br",
+    "h1",
+    "h3",
+    "noscript",
+    "template",
+    "xmp",
+    "textarea",
+    "title",
+    "select",
+    "option",
+    "object",
+    "embed",
+]
+_ATTRS = [
+    "href",
+    "src",
+    "cite",
+    "onerror",
+    "onclick",
+    "style",
+    "title",
+    "alt",
+    "xlink:href",
+    "srcdoc",
+    "formaction",
+]
+_VALUES = [
+    "javascript:alert(1)",
+    "jav&#x09;ascript:alert(1)",
+    "https://example.com/x",
+    "mailto:a@b.c",
+    "data:text/html,<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "/relative",
+    "x",
+    "&lt;script&gt;",
+]
+_HTML_TOKENS = st.one_of(
+    st.builds(
+        lambda tag, attrs: f"<{tag}{attrs}>",
+        st.sampled_from(_TAGS),
+        st.lists(
+            st.builds(
+                lambda name, value: f' {name}="{value}"',
+                st.sampled_from(_ATTRS),
+                st.sampled_from(_VALUES),
+            ),
+            max_size=2,
+        ).map("".join),
+    ),
+    st.sampled_from(_TAGS).map(lambda tag: f"</{tag}>"),
+    st.text(max_size=10),
+    st.sampled_from(
+        [
+            "<!--",
+            "-->",
+            "<![CDATA[",
+            "]]>",
+            "<",
+            ">",
+            "&",
+            "&#0;",
+            "\x00",
+            "\r\n",
+            "<svg><p>",
+            "</svg>",
+            "<math><mi>",
+        ]
+    ),
+)
+
+
+@given(st.lists(_HTML_TOKENS, max_size=25).map("".join))
+def test_hostile_html_gives_valid_blocks_and_safe_html(html: str) -> None:
+    read = body_from_html(html)
+    check: list[ErrorDetail] = []
+    check_body(read.blocks, "$", "body", check)
+    assert check == []
+    assert _load(dump_body(read.blocks)) == (read.blocks, [])
+    _assert_safe(render_html(read.blocks, images=read.images))
+
+
+# --------------------------------------------------------------- Markdown
+
+_MARKDOWN = MarkdownIt("commonmark")
+# markdown-it percent-encodes and punycodes link targets by default; the
+# targets are compared as written.
+_MARKDOWN.normalizeLink = lambda url: url  # type: ignore[method-assign]
+_MARKDOWN.normalizeLinkText = lambda link: link  # type: ignore[method-assign]
+
+
+def body_markdown_html(body: tuple[Any, ...], images: tuple[Image, ...] = ()) -> str:
+    html: str = _MARKDOWN.render(body_markdown(body, images=images))
+    return html
+
+
+def test_body_markdown_reads_as_markdown() -> None:
+    text = body_markdown(RICH, images=IMAGES)
+    link = '[said](<https://example.com/earlier> "Earlier story")'
+    assert text.startswith(
+        f"## What happened\n\nOfficials {link} the *new* rules take **effect** now; "
+        "see `rule 7`.\n\n"
+    )
+    assert "* First\n* Second\n  1. nested\n" in text
+    assert "```\n  indented\ncode\n```" in text
+
+
+@given(bodies())
+def test_markdown_round_trip_through_markdown_it(body: tuple[Any, ...]) -> None:
+    assert body_from_html(body_markdown_html(body)).blocks == body
