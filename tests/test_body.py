@@ -204,8 +204,8 @@ def test_load_reports_every_problem_at_its_path() -> None:
     )
     assert value is not None
     assert [(error.path, error.code) for error in report] == [
-        ("$.body[1].content[1].url", "url"),
         ("$.body[1].content[1].content[0]", "type"),
+        ("$.body[1].content[1].url", "url"),
         ("$.body[2].colour", "unknown_field"),
         ("$.body[2].level", "invalid"),
         ("$.body[3].type", "invalid"),

@@ -462,7 +462,7 @@ def check_content(
     if content.__class__ is not tuple:
         _type_error(content, parent, key, "a tuple or list of inline content", report)
         return
-    path = join_path(parent, key)
+    path = (parent, key)
     assert isinstance(content, tuple)  # for mypy: tested above
     texts_only = True
     for index, item in enumerate(content):
@@ -498,7 +498,7 @@ def check_content(
         if not may_be_empty:
             report.append(
                 ErrorDetail(
-                    path,
+                    join_path(parent, key),
                     "empty",
                     "expected at least one text or inline, found none",
                     content,
@@ -506,7 +506,12 @@ def check_content(
             )
     elif texts_only and "".join(content).isspace():
         report.append(
-            ErrorDetail(path, "empty", "expected some text, found only whitespace", content)
+            ErrorDetail(
+                join_path(parent, key),
+                "empty",
+                "expected some text, found only whitespace",
+                content,
+            )
         )
 
 
@@ -576,7 +581,7 @@ def _check_list(obj: Any, path: Path, report: Report) -> None:
                 )
             )
         else:
-            items_path = join_path(path, "items")
+            items_path = (path, "items")
             for index, item in enumerate(items):
                 if item.__class__ is ListItem:
                     if item.sublist is not None and list_depth(item.sublist) >= MAX_LIST_DEPTH:
@@ -610,7 +615,7 @@ def _check_block_quote(obj: Any, path: Path, report: Report) -> None:
                 )
             )
         else:
-            content_path = join_path(path, "content")
+            content_path = (path, "content")
             for index, item in enumerate(content):
                 if item.__class__ is str:
                     _check_text(item, content_path, index, report)
@@ -743,60 +748,58 @@ def body_words(body: Iterable[Block]) -> int:
 @attrs.frozen
 class _Key:
     name: str
-    kind: str  # "content", "paragraphs", "items", "sublist", "level", "bool", "value"
+    kind: str  # "content", "paragraphs", "items" (arrays loaded item by item) or "value"
     required: bool = True
     default: Any = None
-    check: Any = None
 
 
 _CONTENT = _Key("content", "content")
 _SHAPES: dict[str, tuple[type, tuple[_Key, ...]]] = {
     "paragraph": (Paragraph, (_CONTENT,)),
-    "heading": (Heading, (_Key("level", "level"), _CONTENT)),
+    "heading": (Heading, (_Key("level", "value"), _CONTENT)),
     "list": (
         List,
-        (_Key("ordered", "bool", required=False, default=False), _Key("items", "items")),
+        (_Key("ordered", "value", required=False, default=False), _Key("items", "items")),
     ),
     "blockquote": (
         BlockQuote,
         (
             _Key("content", "paragraphs"),
-            _Key("cite", "value", required=False, check=_check_url),
-            _Key("attribution", "value", required=False, check=_check_text_line),
+            _Key("cite", "value", required=False),
+            _Key("attribution", "value", required=False),
         ),
     ),
-    "preformatted": (Preformatted, (_Key("text", "value", check=_check_text),)),
-    "figure": (Figure, (_Key("image", "value", check=_check_url),)),
-    "embed": (
-        Embed,
-        (
-            _Key("url", "value", check=_check_url),
-            _Key("provider", "value", required=False, check=_check_text_line),
-        ),
-    ),
+    "preformatted": (Preformatted, (_Key("text", "value"),)),
+    "figure": (Figure, (_Key("image", "value"),)),
+    "embed": (Embed, (_Key("url", "value"), _Key("provider", "value", required=False))),
     "separator": (Separator, ()),
     "emphasis": (Emphasis, (_CONTENT,)),
     "strong": (Strong, (_CONTENT,)),
-    "code": (Code, (_Key("text", "value", check=_check_text_line),)),
+    "code": (Code, (_Key("text", "value"),)),
     "link": (
         Link,
-        (
-            _Key("url", "value", check=check_link_url),
-            _Key("title", "value", required=False, check=_check_text_line),
-            _CONTENT,
-        ),
+        (_Key("url", "value"), _Key("title", "value", required=False), _CONTENT),
     ),
 }
 _TYPE_NAMES = {cls: name for name, (cls, _) in _SHAPES.items()}
+_KNOWN_KEYS = {
+    name: frozenset({"type", *(k.name for k in keys)}) for name, (_, keys) in _SHAPES.items()
+}
 _BLOCK_TYPES = (
     "paragraph", "heading", "list", "blockquote", "preformatted", "figure", "embed", "separator"
 )  # fmt: skip
 _INLINE_TYPES = ("emphasis", "strong", "code", "link")
 _ITEM_KEYS = frozenset({"content", "sublist"})
 
+# The loader turns JSON values into the classes' values (arrays into tuples,
+# objects into instances) and leaves every check to the class's own check
+# (`_CHECKS`), run once per object on what was loaded, at the object's path:
+# each problem is reported once, and none hides another. Paths are passed as
+# (parent, key) pairs and spelled only for a problem.
+
 
 def _new(cls: type, values: dict[str, Any]) -> Any:
-    # Fill an instance through its slots: the loader has checked each value.
+    # Fill an instance through its slots, as the checked values allow.
     obj: Any = object.__new__(cls)
     for name, value in values.items():
         object.__setattr__(obj, name, value)
@@ -808,7 +811,7 @@ def load_body(value: object, parent: Path, key: str | int, report: Report) -> An
     if not isinstance(value, list):
         _type_error(value, parent, key, "an array of paragraphs and blocks", report)
         return INVALID
-    path = join_path(parent, key)
+    path = (parent, key)
     start = len(report)
     blocks = tuple(_load_block(item, path, index, report) for index, item in enumerate(value))
     return blocks if len(report) == start else INVALID
@@ -822,8 +825,8 @@ def _load_block(value: object, parent: Path, key: str | int, report: Report) -> 
 
 
 def _load_inline(value: object, parent: Path, key: str | int, report: Report) -> Any:
-    if isinstance(value, str):
-        check_inline_text(value, parent, key, report)
+    # A text is checked with the content it stands in (`check_content`).
+    if value.__class__ is str:
         return value
     return _load_object(value, parent, key, report, _INLINE_TYPES, "a text or an inline")
 
@@ -839,7 +842,7 @@ def _load_object(
     if not isinstance(value, dict):
         _type_error(value, parent, key, f"{what} (a string or an object)", report)
         return INVALID
-    path = join_path(parent, key)
+    path = (parent, key)
     kind = value.get("type")
     if kind not in allowed:
         names = ", ".join(repr(name) for name in allowed)
@@ -854,12 +857,10 @@ def _load_object(
         )
         return INVALID
     cls, keys = _SHAPES[kind]
-    _report_unknown(value, path, {"type", *(k.name for k in keys)}, report)
     start = len(report)
-    values = {k.name: _load_key(value, path, k, report) for k in keys}
-    if len(report) > start:
-        return INVALID
-    obj: Any = _new(cls, values)
+    if not _KNOWN_KEYS[kind].issuperset(value):
+        _report_unknown(value, path, _KNOWN_KEYS[kind], report)
+    obj = _new(cls, {k.name: _load_key(value, path, k, report) for k in keys})
     if cls is not Separator:
         _CHECKS[cls](obj, path, report)
     return INVALID if len(report) > start else obj
@@ -881,13 +882,7 @@ def _load_key(data: dict[str, Any], path: Path, key: _Key, report: Report) -> An
             return INVALID
         return key.default
     if key.kind == "value":
-        key.check(value, path, key.name, report)
         return value
-    if key.kind == "bool":
-        _check_bool(value, path, key.name, report)
-        return value
-    if key.kind == "level":
-        return value  # the class's check reports a bad level
     if key.kind == "content":
         return _load_array(value, path, key.name, report, _load_inline, "inline content")
     if key.kind == "paragraphs":
@@ -903,43 +898,52 @@ def _load_array(
     load: Callable[[object, Path, str | int, Report], Any],
     what: str,
 ) -> Any:
-    if not isinstance(value, list):
+    if value.__class__ is not list:
         _type_error(value, parent, key, f"an array of {what}", report)
         return INVALID
-    path = join_path(parent, key)
-    return tuple(load(item, path, index, report) for index, item in enumerate(value))
+    path = (parent, key)
+    return tuple([load(item, path, index, report) for index, item in enumerate(value)])
 
 
 def _load_paragraph(value: object, parent: Path, key: str | int, report: Report) -> Any:
+    # A text is checked with the quote it stands in (`_check_block_quote`).
     if value.__class__ is str:
-        _check_text(value, parent, key, report)
         return value
     return _load_object(value, parent, key, report, ("paragraph",), "a paragraph")
 
 
 def _load_item(value: object, parent: Path, key: str | int, report: Report) -> Any:
-    path = join_path(parent, key)
     start = len(report)
-    if isinstance(value, str):
-        check_inline_text(value, parent, key, report)
-        content: Any = (value,)
-        sublist = None
-    elif isinstance(value, list):
-        content = _load_array(value, parent, key, report, _load_inline, "inline content")
-        sublist = None
-    elif isinstance(value, dict):
-        _report_unknown(value, path, _ITEM_KEYS, report)
-        raw = value.get("content", [])
-        content = _load_array(raw, path, "content", report, _load_inline, "inline content")
-        raw_sublist = value.get("sublist")
-        sublist = (
-            None
-            if raw_sublist is None
-            else _load_object(raw_sublist, path, "sublist", report, ("list",), "a list")
+    if value.__class__ is str:
+        # A list item of one text, non-blank as a paragraph's.
+        _check_text(value, parent, key, report)
+        return (
+            INVALID
+            if len(report) > start
+            else _new(ListItem, {"content": (value,), "sublist": None})
         )
-    else:
+    if value.__class__ is list:
+        content = _load_array(value, parent, key, report, _load_inline, "inline content")
+        check_content(content, parent, key, report)
+        return (
+            INVALID
+            if len(report) > start
+            else _new(ListItem, {"content": content, "sublist": None})
+        )
+    if not isinstance(value, dict):
         _type_error(value, parent, key, "a list item (a string, an array or an object)", report)
         return INVALID
+    path = (parent, key)
+    if not _ITEM_KEYS.issuperset(value):
+        _report_unknown(value, path, _ITEM_KEYS, report)
+    raw = value.get("content", [])
+    content = _load_array(raw, path, "content", report, _load_inline, "inline content")
+    raw_sublist = value.get("sublist")
+    sublist = (
+        None
+        if raw_sublist is None
+        else _load_object(raw_sublist, path, "sublist", report, ("list",), "a list")
+    )
     item = _new(ListItem, {"content": content, "sublist": sublist})
     _check_list_item(item, path, report)
     return INVALID if len(report) > start else item

@@ -57,16 +57,19 @@ __all__ = ["LINK_REL", "HtmlBody", "body_from_html", "render_html"]
 LINK_REL = ("noopener", "noreferrer")
 _REL_TOKENS = frozenset({"external", "nofollow", "noopener", "noreferrer", "sponsored", "ugc"})
 
-_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-_ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+
+def escape(value: str) -> str:
+    """Escape a text for HTML: ``&``, ``<`` and ``>``."""
+    # Three replaces run faster than str.translate or html.escape.
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _text(value: str) -> str:
-    return value.translate(_TEXT).replace("\n", "<br>")
+    return escape(value).replace("\n", "<br>")
 
 
 def _attr(value: str) -> str:
-    return value.translate(_ATTRIBUTE)
+    return escape(value).replace('"', "&quot;")
 
 
 def render_html(
@@ -123,7 +126,7 @@ class _Writer:
         if isinstance(block, Preformatted):
             # The parser drops one newline right after <pre>: give it one to drop.
             lead = "\n" if block.text.startswith("\n") else ""
-            return f"<pre>{lead}{block.text.translate(_TEXT)}</pre>"
+            return f"<pre>{lead}{escape(block.text)}</pre>"
         if isinstance(block, Figure):
             return self.figure(block)
         if isinstance(block, Embed):
@@ -176,7 +179,7 @@ class _Writer:
         if isinstance(item, Strong):
             return f"<strong>{self.inline(item.content)}</strong>"
         if isinstance(item, Code):
-            return f"<code>{item.text.translate(_TEXT)}</code>"
+            return f"<code>{escape(item.text)}</code>"
         title = "" if item.title is None else f' title="{_attr(item.title)}"'
         return f'<a href="{_attr(item.url)}"{title}{self.rel}>{self.inline(item.content)}</a>'
 
