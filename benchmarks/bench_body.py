@@ -16,7 +16,7 @@ all alike; the minimum over the repeats is compared, the median shown beside it.
 - loads / dumps: newsmodel's body loader and dumper (with orjson) beside
   pydantic v2 with an equivalent discriminated-union model
   (``model_validate_json`` / ``model_dump_json``);
-- render_html: the body as HTML;
+- body_to_html: the body as HTML;
 - body_from_html beside nh3 (Ammonia) cleaning the same HTML: nh3 returns
   sanitized HTML, body_from_html a validated body with a finding for each drop.
 """
@@ -45,7 +45,7 @@ from newsmodel._body import (
     dump_body,
     load_body,
 )
-from newsmodel._body_html import body_from_html, render_html
+from newsmodel._body_html import body_from_html, body_to_html
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -152,7 +152,7 @@ def operations() -> dict[str, Callable[[], object]]:
     body = rich_body()
     text = orjson.dumps(dump_body(body))
     validated = BODY_ADAPTER.validate_json(text)
-    html = render_html(body)
+    html = body_to_html(body)
     # What a CMS sends: the same body with classes, styles and a script.
     cms_html = (
         '<div class="article-body" style="margin:0">'
@@ -169,7 +169,7 @@ def operations() -> dict[str, Callable[[], object]]:
         "pydantic validate_json": lambda: BODY_ADAPTER.validate_json(text),
         "nm dumps": lambda: orjson.dumps(dump_body(body)),
         "pydantic dump_json": lambda: BODY_ADAPTER.dump_json(validated),
-        "nm render_html": lambda: render_html(body),
+        "nm body_to_html": lambda: body_to_html(body),
         "nm body_from_html": lambda: body_from_html(cms_html),
         "nh3.clean": lambda: nh3.clean(cms_html),
     }

@@ -311,7 +311,7 @@ class ListItem:
 @attrs.frozen(kw_only=True)
 class List:
     """
-    A bulleted or numbered list (``<ul>``, ``<ol>``), nested at most `MAX_LIST_DEPTH` deep.
+    A bulleted or numbered list (``<ul>``, ``<ol>``); lists nest at most 4 deep.
 
     Attributes:
         items: The items, at least one.

@@ -1,5 +1,5 @@
 """
-A body as HTML, both ways: `render_html` writes it, `body_from_html` reads it.
+A body as HTML, both ways: `body_to_html` writes it, `body_from_html` reads it.
 
 The renderer chooses every element and attribute itself: texts are escaped,
 URLs are the model's (which keep the URL or link rule, so no ``javascript:``
@@ -8,7 +8,7 @@ element or an attribute. The reader parses with Lexbor, an HTML5 parser of
 the WHATWG standard (through selectolax), never with patterns: the
 allowlisted structure is kept, every other element is unwrapped to its text
 or dropped, and each change is a `Finding` at the path of the block it
-touched. ``body_from_html(render_html(body)) == body`` for every body whose
+touched. ``body_from_html(body_to_html(body)) == body`` for every body whose
 texts are in HTML's whitespace form (see `body_from_html`).
 """
 
@@ -49,11 +49,11 @@ if TYPE_CHECKING:
 
     from ._body import Block, Inline
 
-__all__ = ["LINK_REL", "HtmlBody", "body_from_html", "render_html"]
+__all__ = ["LINK_REL", "HtmlBody", "body_from_html", "body_to_html"]
 
 # ----------------------------------------------------------------- render
 
-#: The ``rel`` of every link `render_html` writes, unless told otherwise.
+#: The ``rel`` of every link `body_to_html` writes, unless told otherwise.
 LINK_REL = ("noopener", "noreferrer")
 _REL_TOKENS = frozenset({"external", "nofollow", "noopener", "noreferrer", "sponsored", "ugc"})
 
@@ -72,7 +72,7 @@ def _attr(value: str) -> str:
     return escape(value).replace('"', "&quot;")
 
 
-def render_html(
+def body_to_html(
     body: Iterable[Block], *, images: Sequence[Image] = (), rel: Iterable[str] = LINK_REL
 ) -> str:
     """
@@ -87,7 +87,7 @@ def render_html(
     is ever written.
 
     Args:
-        body: The blocks (`newsmodel.Article.body`).
+        body: The blocks (an article's ``body``).
         images: The article's images, which figures refer to by url.
         rel: The link types of every link (``nofollow``, ``noopener``,
             ``noreferrer``, ``sponsored``, ``ugc``, ``external``).
@@ -329,7 +329,7 @@ class _Reader:
             names = ", ".join(dropped)
             self.report(
                 "dropped",
-                f"dropped the attribute{'s' if len(dropped) > 1 else ''} {names} of a <{node.tag}>",
+                f"dropped the attribute{'s' if len(dropped) > 1 else ''} {names} of {_a(node.tag)}",
             )
 
     def rel(self, node: Any) -> None:
@@ -343,10 +343,10 @@ class _Reader:
     def unwrapped(self, node: Any) -> None:
         attributes = list(node.attributes)
         extra = f" and its attributes {', '.join(attributes)}" if attributes else ""
-        self.report("unwrapped", f"kept the text of a <{node.tag}>, not the element{extra}")
+        self.report("unwrapped", f"kept the text of {_a(node.tag)}, not the element{extra}")
 
     def dropped(self, node: Any) -> None:
-        what = "a comment" if node.tag == "-comment" else f"a <{node.tag}> and all it holds"
+        what = "a comment" if node.tag == "-comment" else f"{_a(node.tag)} and all it holds"
         self.report("dropped", f"dropped {what}")
 
     def document_tags(self, document: Any) -> None:
@@ -397,7 +397,7 @@ class _Reader:
             tag = node.tag
             if tag == "-text":
                 run.append(node.text_content or "")
-            elif tag == "-comment" or tag in _DROPPED:
+            elif tag is None or tag == "-comment" or tag in _DROPPED:
                 if tag in _MEDIA_WITH_SRC and (embed := self.embed(node)) is not None:
                     self.flush(run, out)
                     self.add(out, embed)
@@ -490,7 +490,7 @@ class _Reader:
         if tag == "br":
             self.attributes(node)
             return _BR
-        if tag == "-comment" or tag in _DROPPED:
+        if tag is None or tag == "-comment" or tag in _DROPPED:
             self.dropped(node)
             return ""
         if depth >= _MAX_UNWRAP:
@@ -809,6 +809,13 @@ def _first(node: Any, tag: str) -> Any:
 
 def _all(node: Any, tag: str) -> list[Any]:
     return [child for child in _descendants(node) if child.tag == tag]
+
+
+def _a(tag: str | None) -> str:
+    """``a <div>``, ``an <a>``: an element named for a message."""
+    if tag is None:  # a node the parser gives no name (a processing instruction)
+        return "a nameless node"
+    return f"{'an' if tag[:1] in 'aeiou' else 'a'} <{tag}>"
 
 
 def _text_of(node: Any, *, deep: bool = True) -> str:

@@ -1,9 +1,9 @@
 """
 A body as CommonMark.
 
-`body_markdown` writes each block in Markdown's own syntax where Markdown
+`body_to_markdown` writes each block in Markdown's own syntax where Markdown
 has one (paragraphs, ``##`` headings, ``-``/``1.`` lists, ``>`` quotes,
-fenced code, ``---``), and as the HTML `render_html` writes where it has
+fenced code, ``---``), and as the HTML `body_to_html` writes where it has
 none (a quote with its source or attribution, a figure, an embed):
 CommonMark passes HTML blocks through, so nothing is lost. Texts are
 escaped so that a CommonMark parser reads them back as the same texts.
@@ -27,7 +27,7 @@ from ._body import (
     Preformatted,
     Strong,
 )
-from ._body_html import LINK_REL, render_html
+from ._body_html import LINK_REL, body_to_html
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from ._body import Block, Inline
     from ._models import Image
 
-__all__ = ["body_markdown"]
+__all__ = ["body_to_markdown"]
 
 # Any ASCII punctuation character may be escaped with a backslash
 # (CommonMark 0.31 §2.4). Those that start or end inline markup anywhere are;
@@ -53,16 +53,16 @@ def _escape(text: str) -> str:
     return text.replace("\n", "\\\n")
 
 
-def body_markdown(
+def body_to_markdown(
     body: Iterable[Block], *, images: Sequence[Image] = (), rel: Iterable[str] = LINK_REL
 ) -> str:
     """
     Return a body as CommonMark, blocks separated by a blank line.
 
     Args:
-        body: The blocks (`newsmodel.Article.body`).
+        body: The blocks (an article's ``body``).
         images: The article's images, which figures refer to by url.
-        rel: The link types of the links written as HTML (see `render_html`).
+        rel: The link types of the links written as HTML (see `body_to_html`).
 
     Returns:
         The Markdown text, ending with a newline (empty for an empty body).
@@ -100,7 +100,7 @@ class _Writer:
         if isinstance(block, Preformatted):
             return _fence(block.text)
         if isinstance(block, (Figure, Embed, BlockQuote)):
-            return render_html((block,), images=self.images, rel=self.rel).rstrip("\n")
+            return body_to_html((block,), images=self.images, rel=self.rel).rstrip("\n")
         return "---"
 
     def list(self, block: List, alternate: int) -> str:

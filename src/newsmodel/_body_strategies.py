@@ -5,7 +5,7 @@ The bodies drawn are in HTML's whitespace form, the form `body_from_html`
 reads any HTML into: words joined by single spaces or line breaks, none at
 the start or end of a block or of a piece of markup, no two texts side by
 side, and a paragraph of text only is a plain `str`. So for every body
-drawn, ``body_from_html(render_html(body)).blocks == body``.
+drawn, ``body_from_html(body_to_html(body)).blocks == body``.
 """
 
 from __future__ import annotations

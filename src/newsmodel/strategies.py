@@ -36,6 +36,7 @@ except ImportError as error:  # pragma: no cover - depends on the environment
     msg = f"newsmodel.strategies needs Hypothesis: {install_hint('hypothesis')}"
     raise ImportError(msg) from error
 
+from ._body_strategies import bodies, body_blocks, inline_content, link_urls
 from ._models import (
     Article,
     ArticleKind,
@@ -70,8 +71,12 @@ __all__ = [
     "articles",
     "authors",
     "aware_datetimes",
+    "bodies",
+    "body_blocks",
     "images",
+    "inline_content",
     "language_tags",
+    "link_urls",
     "organizations",
     "persons",
     "quotes",
