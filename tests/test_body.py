@@ -40,6 +40,7 @@ from newsmodel._body import (
 from newsmodel._body_html import body_from_html, body_to_html
 from newsmodel._body_markdown import body_to_markdown
 from newsmodel._body_strategies import bodies
+from newsmodel._lint import BODY_CODES, lint_body
 
 if TYPE_CHECKING:
     from newsmodel._errors import ErrorDetail
@@ -588,3 +589,41 @@ def test_body_markdown_reads_as_markdown() -> None:
 @given(bodies())
 def test_markdown_round_trip_through_markdown_it(body: tuple[Any, ...]) -> None:
     assert body_from_html(body_markdown_html(body)).blocks == body
+
+
+# ------------------------------------------------------------------- lint
+
+
+def test_lint_body() -> None:
+    body = (
+        Heading(level=3, content=("Skipped a level",)),
+        Paragraph(content=(Link(url="http://example.com/a", content=("→",)),)),
+        List(
+            items=(
+                ListItem(
+                    content=("x",),
+                    sublist=List(
+                        items=(
+                            ListItem(
+                                content=(Link(url="https://example.com/ok", content=("fine",)),)
+                            ),
+                        )
+                    ),
+                ),
+            )
+        ),
+        Figure(image="https://example.com/no-alt.jpg"),
+        Figure(image="https://example.com/photo.jpg"),
+        Heading(level=4, content=("Fine",)),
+    )
+    findings = lint_body(
+        body, (*IMAGES, Image(url="https://example.com/no-alt.jpg")), "https://e.com/"
+    )
+    assert [(f.path, f.code) for f in findings] == [
+        ("$.body[0].level", "heading_level_skipped"),
+        ("$.body[1].content[0].content", "link_without_text"),
+        ("$.body[1].content[0].url", "insecure_link"),
+        ("$.body[3].image", "figure_without_alt"),
+    ]
+    assert {f.code for f in findings} <= set(BODY_CODES)
+    assert lint_body(RICH, IMAGES, "https://e.com/") == []

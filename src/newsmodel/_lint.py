@@ -17,6 +17,9 @@ from ._errors import Finding
 from ._models import Person
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ._body import Block, Link
     from ._models import Article, Image, Organization
 
 __all__ = ["CODES", "HEADLINE_LIMIT", "MIN_IMAGE_PIXELS", "lint"]
@@ -225,3 +228,104 @@ def lint(article: Article) -> list[Finding]:
                     )
                 )
     return findings
+
+
+# --------------------------------------------------------------------- body
+
+#: The codes of the body's checks (`lint_body`), with what they mean.
+BODY_CODES: dict[str, str] = {
+    "link_without_text": "a link's text has no letter or digit",
+    "insecure_link": "an http: link in an article served over https",
+    "heading_level_skipped": "a heading is more than one level below the one before",
+    "figure_without_alt": "a figure's image has no alt text",
+}
+
+
+def lint_body(
+    body: tuple[Block, ...], images: tuple[Image, ...], page_url: str, path: str = "$.body"
+) -> list[Finding]:
+    """
+    Return recommendations for a structured body, in the order of its blocks.
+
+    A link whose text has no letter or digit (``→``) tells a screen reader
+    nothing; an ``http:`` link in an ``https:`` article is mixed content; a
+    heading more than one level below the one before (``<h2>`` then
+    ``<h4>``; the first heading is level 2) breaks the outline; a figure's
+    image needs alt text.
+    """
+    from ._body import Figure, Heading  # noqa: PLC0415
+
+    findings: list[Finding] = []
+    secure = page_url[:6].lower() == "https:"
+    alt = {image.url: image.alt_text for image in images}
+    level = 1
+    for index, block in enumerate(body):
+        where = f"{path}[{index}]"
+        if isinstance(block, Heading):
+            if block.level > level + 1:
+                findings.append(
+                    _finding(
+                        f"{where}.level",
+                        "heading_level_skipped",
+                        f"a level {block.level} heading follows level {level}: "
+                        f"use level {level + 1}, so that the outline has no gap",
+                    )
+                )
+            level = block.level
+        if isinstance(block, Figure) and alt.get(block.image) is None:
+            findings.append(
+                _finding(
+                    f"{where}.image",
+                    "figure_without_alt",
+                    f"the image {block.image!r} has no alt_text: people who cannot see it "
+                    "are told nothing",
+                )
+            )
+        for link_path, link in _links(block, where):
+            _link(link, link_path, secure=secure, findings=findings)
+    return findings
+
+
+def _links(block: object, path: str) -> Iterator[tuple[str, Link]]:
+    # Every link in a block, with its path: through content, list items,
+    # sublists and a quote's paragraphs.
+    from ._body import Link  # noqa: PLC0415
+
+    content = getattr(block, "content", None)
+    if isinstance(content, tuple):
+        for index, item in enumerate(content):
+            item_path = f"{path}.content[{index}]"
+            if isinstance(item, Link):
+                yield item_path, item
+            if not isinstance(item, str):
+                yield from _links(item, item_path)
+    items = getattr(block, "items", None)
+    if isinstance(items, tuple):
+        for index, item in enumerate(items):
+            yield from _links(item, f"{path}.items[{index}]")
+    sublist = getattr(block, "sublist", None)
+    if sublist is not None:
+        yield from _links(sublist, f"{path}.sublist")
+
+
+def _link(link: Link, path: str, *, secure: bool, findings: list[Finding]) -> None:
+    from ._body import inline_text  # noqa: PLC0415
+
+    text = inline_text(link.content)
+    if not any(char.isalnum() for char in text):
+        findings.append(
+            _finding(
+                f"{path}.content",
+                "link_without_text",
+                f"the link to {link.url!r} reads {text!r}: say where it leads",
+            )
+        )
+    if secure and link.url[:5].lower() == "http:":
+        findings.append(
+            _finding(
+                f"{path}.url",
+                "insecure_link",
+                f"the link {link.url!r} is http: in an https: article; browsers warn of "
+                "it, and the reader's connection is not private: link the https: page",
+            )
+        )
