@@ -441,6 +441,9 @@ def _links_in(content: tuple[Any, ...], path: Path) -> Iterator[str]:
             yield from _links_in(inner, join_path(join_path(path, index), "content"))
 
 
+_TEXT_BAD = v.TEXT_BAD.search
+
+
 def check_content(
     content: object,
     parent: Path,
@@ -467,7 +470,9 @@ def check_content(
     texts_only = True
     for index, item in enumerate(content):
         if item.__class__ is str:
-            check_inline_text(item, path, index, report)
+            # The common text: printable, or with no character the rule refuses.
+            if not item or not (item.isprintable() or _TEXT_BAD(item) is None):
+                check_inline_text(item, path, index, report)
         elif item.__class__ in INLINE_CLASSES:
             texts_only = False
             if nested and inline_depth(item) >= MAX_INLINE_DEPTH:  # type: ignore[arg-type]
@@ -752,6 +757,15 @@ class _Key:
     required: bool = True
     default: Any = None
 
+    def load(self, data: dict[str, Any], path: Path, report: Report) -> Any:
+        """Read this key of *data*: a value as it is, an array item by item."""
+        value = data.get(self.name)
+        if value is None:
+            return _absent(data, path, self, report)
+        if self.kind == "value":
+            return value
+        return _load_array(value, path, self.name, report, _ITEM_LOADERS[self.kind])
+
 
 _CONTENT = _Key("content", "content")
 _SHAPES: dict[str, tuple[type, tuple[_Key, ...]]] = {
@@ -860,34 +874,25 @@ def _load_object(
     start = len(report)
     if not _KNOWN_KEYS[kind].issuperset(value):
         _report_unknown(value, path, _KNOWN_KEYS[kind], report)
-    obj = _new(cls, {k.name: _load_key(value, path, k, report) for k in keys})
+    obj = _new(cls, {k.name: k.load(value, path, report) for k in keys})
     if cls is not Separator:
         _CHECKS[cls](obj, path, report)
     return INVALID if len(report) > start else obj
 
 
-def _load_key(data: dict[str, Any], path: Path, key: _Key, report: Report) -> Any:
-    value = data.get(key.name)
-    if value is None:
-        if key.required:
-            found = "null" if key.name in data else "nothing"
-            report.append(
-                ErrorDetail(
-                    join_path(path, key.name),
-                    "missing",
-                    f"expected required field {key.name!r}, found {found}",
-                    data,
-                )
-            )
-            return INVALID
+def _absent(data: dict[str, Any], path: Path, key: _Key, report: Report) -> Any:
+    if not key.required:
         return key.default
-    if key.kind == "value":
-        return value
-    if key.kind == "content":
-        return _load_array(value, path, key.name, report, _load_inline, "inline content")
-    if key.kind == "paragraphs":
-        return _load_array(value, path, key.name, report, _load_paragraph, "paragraphs")
-    return _load_array(value, path, key.name, report, _load_item, "list items")
+    found = "null" if key.name in data else "nothing"
+    report.append(
+        ErrorDetail(
+            join_path(path, key.name),
+            "missing",
+            f"expected required field {key.name!r}, found {found}",
+            data,
+        )
+    )
+    return INVALID
 
 
 def _load_array(
@@ -896,9 +901,9 @@ def _load_array(
     key: str | int,
     report: Report,
     load: Callable[[object, Path, str | int, Report], Any],
-    what: str,
 ) -> Any:
     if value.__class__ is not list:
+        what = _ARRAY_OF.get(load, "values")
         _type_error(value, parent, key, f"an array of {what}", report)
         return INVALID
     path = (parent, key)
@@ -923,7 +928,7 @@ def _load_item(value: object, parent: Path, key: str | int, report: Report) -> A
             else _new(ListItem, {"content": (value,), "sublist": None})
         )
     if value.__class__ is list:
-        content = _load_array(value, parent, key, report, _load_inline, "inline content")
+        content = _load_array(value, parent, key, report, _load_inline)
         check_content(content, parent, key, report)
         return (
             INVALID
@@ -937,7 +942,7 @@ def _load_item(value: object, parent: Path, key: str | int, report: Report) -> A
     if not _ITEM_KEYS.issuperset(value):
         _report_unknown(value, path, _ITEM_KEYS, report)
     raw = value.get("content", [])
-    content = _load_array(raw, path, "content", report, _load_inline, "inline content")
+    content = _load_array(raw, path, "content", report, _load_inline)
     raw_sublist = value.get("sublist")
     sublist = (
         None
@@ -947,6 +952,18 @@ def _load_item(value: object, parent: Path, key: str | int, report: Report) -> A
     item = _new(ListItem, {"content": content, "sublist": sublist})
     _check_list_item(item, path, report)
     return INVALID if len(report) > start else item
+
+
+_ITEM_LOADERS: dict[str, Callable[[object, Path, str | int, Report], Any]] = {
+    "content": _load_inline,
+    "paragraphs": _load_paragraph,
+    "items": _load_item,
+}
+_ARRAY_OF: dict[Any, str] = {
+    _load_inline: "inline content",
+    _load_paragraph: "paragraphs",
+    _load_item: "list items",
+}
 
 
 def _report_unknown(data: dict[Any, Any], path: Path, keys: Iterable[str], report: Report) -> None:
