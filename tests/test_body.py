@@ -12,7 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from newsmodel import Image, ValidationError
+import newsmodel as nm
+from newsmodel import Image, ValidationError, cli
 from newsmodel._body import (
     MAX_INLINE_DEPTH,
     MAX_LIST_DEPTH,
@@ -40,7 +41,7 @@ from newsmodel._body import (
 from newsmodel._body_html import body_from_html, body_to_html
 from newsmodel._body_markdown import body_to_markdown
 from newsmodel._body_strategies import bodies
-from newsmodel._lint import BODY_CODES, lint_body
+from newsmodel._lint import CODES, lint_body
 
 if TYPE_CHECKING:
     from newsmodel._errors import ErrorDetail
@@ -625,5 +626,23 @@ def test_lint_body() -> None:
         ("$.body[1].content[0].url", "insecure_link"),
         ("$.body[3].image", "figure_without_alt"),
     ]
-    assert {f.code for f in findings} <= set(BODY_CODES)
+    assert {f.code for f in findings} <= set(CODES)
     assert lint_body(RICH, IMAGES, "https://e.com/") == []
+
+
+def test_cli_convert_to_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`newsmodel convert --to markdown` prints the headline and the body as CommonMark."""
+    article = nm.from_dict(
+        {
+            "url": "https://example.com/a",
+            "headline": "Kyiv *metro* runs",
+            "language": "en",
+            "date_published": "2024-10-13T21:04:00+03:00",
+            "body": ["First.", "1. Second"],
+        }
+    )
+    source = tmp_path / "a.json"
+    source.write_text(nm.dumps(article))
+    status = cli.main(["convert", str(source), "--to", "markdown"])
+    out, _ = capsys.readouterr()
+    assert (status, out) == (0, "# Kyiv \\*metro\\* runs\n\nFirst.\n\n1\\. Second\n")

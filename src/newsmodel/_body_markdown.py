@@ -33,9 +33,9 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from ._body import Block, Inline
-    from ._models import Image
+    from ._models import Article, Image
 
-__all__ = ["body_to_markdown"]
+__all__ = ["article_markdown", "body_to_markdown"]
 
 # Any ASCII punctuation character may be escaped with a backslash
 # (CommonMark 0.31 §2.4). Those that start or end inline markup anywhere are;
@@ -74,6 +74,13 @@ def body_to_markdown(
         previous = blocks[index - 1] if index else None
         parts.append(writer.block(block, previous))
     return "".join(f"{part}\n\n" for part in parts)[:-1]
+
+
+def article_markdown(article: Article) -> str:
+    """Return an article as CommonMark: its headline as a level 1 heading, then its body."""
+    head = f"# {_escape(article.headline)}\n"
+    body = body_to_markdown(article.body, images=article.images)
+    return f"{head}\n{body}" if body else head
 
 
 class _Writer:

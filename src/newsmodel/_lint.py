@@ -47,6 +47,10 @@ CODES: dict[str, str] = {
     "image_without_credit": "an image has no credit",
     "image_without_license": "an image has no license_url",
     "quote_not_in_body": "a quote's words are not in the body",
+    "link_without_text": "a link's text in the body has no letter or digit",
+    "insecure_link": "an http: link in the body of an https: article",
+    "heading_level_skipped": "a heading is more than one level below the one before",
+    "figure_without_alt": "a figure's image has no alt text",
 }
 
 
@@ -227,18 +231,11 @@ def lint(article: Article) -> list[Finding]:
                         "(a quote should be exactly as printed)",
                     )
                 )
+    findings.extend(lint_body(a.body, a.images, a.url))
     return findings
 
 
 # --------------------------------------------------------------------- body
-
-#: The codes of the body's checks (`lint_body`), with what they mean.
-BODY_CODES: dict[str, str] = {
-    "link_without_text": "a link's text has no letter or digit",
-    "insecure_link": "an http: link in an article served over https",
-    "heading_level_skipped": "a heading is more than one level below the one before",
-    "figure_without_alt": "a figure's image has no alt text",
-}
 
 
 def lint_body(

@@ -100,6 +100,7 @@ examples:
   newsmodel convert export.jsonl --to ninjs > export.ninjs.jsonl
   newsmodel convert articles/ --to json --skip-invalid > clean.jsonl
   newsmodel convert article.json --to meta              the tags for the page's <head>
+  newsmodel convert article.json --to markdown          the headline and body as CommonMark
   newsmodel convert export.jsonl --to rss --title "News" --link https://example.com/
   newsmodel convert export.jsonl --to sitemap --publication "The Example Times"
 """
@@ -300,7 +301,7 @@ def _add_others(commands: Any, add_help: Callable[[argparse.ArgumentParser], Non
     convert.add_argument(
         "--to",
         required=True,
-        choices=("json", "jsonld", "microdata", "ninjs", "meta", "page", *FEED_FORMATS),
+        choices=("json", "jsonld", "microdata", "ninjs", "meta", "markdown", "page", *FEED_FORMATS),
         help="the output format",
     )
     feeds = convert.add_argument_group("feeds and sitemaps")

@@ -196,7 +196,7 @@ def _renderer(
     if to in FEED_FORMATS:
         return lambda loaded, indent: (_feed_text(to, [item.article for item in loaded], args), 0)
     each = _one_article_writer(to)
-    separator = "\n" if to in ("microdata", "meta") else ""
+    separator = "\n" if to in ("microdata", "meta", "markdown") else ""
 
     def one(item: Loaded, indent: int | None) -> str | None:
         try:
@@ -231,8 +231,16 @@ def _one_article_writer(to: str) -> Callable[[Any, int | None], str]:
         assert convert is not None  # chosen above
         return json.dumps(convert(article), indent=indent, ensure_ascii=False) + "\n"
 
+    def as_markdown(article: Any, indent: int | None) -> str:
+        del indent
+        from ..._body_markdown import article_markdown  # noqa: PLC0415
+
+        return article_markdown(article)
+
     if to == "json":
         return as_json
+    if to == "markdown":
+        return as_markdown
     return as_html if to in ("microdata", "meta") else converted
 
 
