@@ -646,3 +646,49 @@ def test_cli_convert_to_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[s
     status = cli.main(["convert", str(source), "--to", "markdown"])
     out, _ = capsys.readouterr()
     assert (status, out) == (0, "# Kyiv \\*metro\\* runs\n\nFirst.\n\n1\\. Second\n")
+
+
+# ------------------------------------------------------------ JSON Schema
+
+
+def _body_validator() -> Any:
+    import jsonschema
+
+    from newsmodel._schema import body_schema_defs, build_schema
+
+    defs = {**build_schema()["$defs"], **body_schema_defs()}
+    schema = {"$defs": defs, "type": "array", "items": {"$ref": "#/$defs/Block"}}
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+_VALIDATOR = _body_validator()
+
+
+@given(bodies())
+def test_json_schema_accepts_every_body(body: tuple[Any, ...]) -> None:
+    assert list(_VALIDATOR.iter_errors(dump_body(body))) == []
+
+
+@pytest.mark.parametrize(
+    "wire",
+    [
+        [{"type": "heading", "level": 1, "content": ["x"]}],
+        [{"type": "paragraph", "content": []}],
+        [{"type": "paragraph", "content": ["x"], "colour": "red"}],
+        [
+            {
+                "type": "paragraph",
+                "content": [{"type": "link", "url": "javascript:x", "content": ["x"]}],
+            }
+        ],
+        [{"type": "list", "items": []}],
+        [{"type": "figure", "image": "/a.jpg"}],
+        [{"type": "nope"}],
+        [" "],
+        [{"type": "paragraph", "content": [""]}],
+    ],
+)
+def test_json_schema_refuses_what_the_loader_refuses(wire: list[Any]) -> None:
+    assert _load(wire)[1]
+    assert list(_VALIDATOR.iter_errors(wire))

@@ -367,3 +367,153 @@ def json_schema() -> dict[str, Any]:
 
     text = files(__package__).joinpath("schema.json").read_text(encoding="utf-8")
     return typing.cast("dict[str, Any]", json.loads(text))
+
+
+# ------------------------------------------------------------------- body
+
+_INLINE_TEXT_PATTERN = f"^[^{TEXT_FORBIDDEN}]+" + _END
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/$defs/{name}"}
+
+
+def _typed(tag: str, description: str, properties: dict[str, Any], required: list[str]) -> Any:
+    return {
+        "description": description,
+        "type": "object",
+        "properties": {"type": {"const": tag}, **properties},
+        "required": ["type", *required],
+        "additionalProperties": False,
+    }
+
+
+def body_schema_defs() -> dict[str, Any]:
+    """
+    Return the definitions of the structured body's wire shape, for ``$defs``.
+
+    ``Block`` is a body's item: a plain paragraph (a text) or a block object;
+    ``Inline`` an item of inline content. The shapes and their rules are
+    `newsmodel._body`'s (``_SHAPES``); depth bounds and "no link in a link"
+    are the library's checks alone.
+    """
+    from ._body import _MAILTO  # noqa: PLC0415 - the link rule's one statement
+
+    content = {"type": "array", "minItems": 1, "items": _ref("Inline")}
+    paragraphs = {"type": "array", "minItems": 1, "items": _ref("QuoteParagraph")}
+    item = {
+        "description": "A list item: one text, an array of inline content, or an object "
+        "with content and a sublist.",
+        "anyOf": [
+            {"type": "string", **_ref("text")},
+            content,
+            {
+                "type": "object",
+                "properties": {
+                    "content": {"type": "array", "items": _ref("Inline")},
+                    "sublist": _ref("List"),
+                },
+                "additionalProperties": False,
+            },
+        ],
+    }
+    blocks: dict[str, Any] = {
+        "Paragraph": _typed(
+            "paragraph", "A paragraph with inline markup.", {"content": content}, ["content"]
+        ),
+        "Heading": _typed(
+            "heading",
+            "A subheading, level 2 to 6.",
+            {"level": {"type": "integer", "minimum": 2, "maximum": 6}, "content": content},
+            ["level", "content"],
+        ),
+        "List": _typed(
+            "list",
+            "A bulleted or numbered list.",
+            {
+                "ordered": {"type": "boolean"},
+                "items": {"type": "array", "minItems": 1, "items": item},
+            },
+            ["items"],
+        ),
+        "BlockQuote": _typed(
+            "blockquote",
+            "A quotation set off from the text.",
+            {
+                "content": paragraphs,
+                "cite": {"type": "string", **_ref("url")},
+                "attribution": {"type": "string", **_ref("text_line")},
+            },
+            ["content"],
+        ),
+        "Preformatted": _typed(
+            "preformatted",
+            "Text shown as written.",
+            {"text": {"type": "string", **_ref("text")}},
+            ["text"],
+        ),
+        "Figure": _typed(
+            "figure",
+            "One of the article's images, by its url.",
+            {"image": {"type": "string", **_ref("url")}},
+            ["image"],
+        ),
+        "Embed": _typed(
+            "embed",
+            "A post or a video from elsewhere, by its address.",
+            {
+                "url": {"type": "string", **_ref("url")},
+                "provider": {"type": "string", **_ref("text_line")},
+            },
+            ["url"],
+        ),
+        "Separator": _typed("separator", "A break between sections.", {}, []),
+    }
+    inlines: dict[str, Any] = {
+        "Emphasis": _typed(
+            "emphasis", "Emphasized inline content.", {"content": content}, ["content"]
+        ),
+        "Strong": _typed(
+            "strong", "Inline content of strong importance.", {"content": content}, ["content"]
+        ),
+        "Code": _typed(
+            "code",
+            "A fragment of code.",
+            {"text": {"type": "string", **_ref("text_line")}},
+            ["text"],
+        ),
+        "Link": _typed(
+            "link",
+            "A link: an http(s) IRI or a mailto: URL.",
+            {
+                "url": {
+                    "type": "string",
+                    "anyOf": [_ref("url"), {"pattern": f"^(?:{_MAILTO.pattern})" + _END}],
+                },
+                "title": {"type": "string", **_ref("text_line")},
+                "content": content,
+            },
+            ["url", "content"],
+        ),
+    }
+    return {
+        "Block": {
+            "description": "A body block: a plain paragraph (a text) or an object whose "
+            "'type' says which block it is.",
+            "anyOf": [{"type": "string", **_ref("text")}, *(_ref(name) for name in blocks)],
+        },
+        "Inline": {
+            "description": "Inline content: a text (a newline is a line break) or an "
+            "object whose 'type' says which markup it is.",
+            "anyOf": [
+                {"type": "string", "pattern": _INLINE_TEXT_PATTERN},
+                *(_ref(name) for name in inlines),
+            ],
+        },
+        "QuoteParagraph": {
+            "description": "A quote's paragraph: a text or a paragraph object.",
+            "anyOf": [{"type": "string", **_ref("text")}, _ref("Paragraph")],
+        },
+        **blocks,
+        **inlines,
+    }
