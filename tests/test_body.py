@@ -692,3 +692,37 @@ def test_json_schema_accepts_every_body(body: tuple[Any, ...]) -> None:
 def test_json_schema_refuses_what_the_loader_refuses(wire: list[Any]) -> None:
     assert _load(wire)[1]
     assert list(_VALIDATOR.iter_errors(wire))
+
+
+# ------------------------------------------------------------ text ranges
+
+
+@given(st.data())
+def test_mark_range_cuts_the_text_exactly(data: st.DataObject) -> None:
+    from newsmodel._body import inline_text, mark_range
+    from newsmodel._body_strategies import inline_content
+
+    content = data.draw(inline_content(depth=2))
+    text = inline_text(content)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    before, inside, after = mark_range(content, start, end)
+    assert (inline_text(before), inline_text(inside), inline_text(after)) == (
+        text[:start],
+        text[start:end],
+        text[end:],
+    )
+
+
+def test_mark_range_splits_markup_at_the_edges() -> None:
+    from newsmodel._body import mark_range
+
+    content = ("He said ", Emphasis(content=("we will ", Strong(content=("rebuild",)))), " it.")
+    before, inside, after = mark_range(content, 8, 23)
+    assert before == ("He said ",)
+    assert inside == (Emphasis(content=("we will ", Strong(content=("rebuild",)))),)
+    assert after == (" it.",)
+    before, inside, after = mark_range(content, 11, 19)
+    assert inside == (Emphasis(content=("will ", Strong(content=("reb",)))),)
+    assert before == ("He said ", Emphasis(content=("we ",)))
+    assert after == (Emphasis(content=(Strong(content=("uild",)),)), " it.")

@@ -1005,3 +1005,69 @@ def _dump(obj: Any) -> Any:
             continue
         out[key.name] = [_dump(item) for item in value] if value.__class__ is tuple else value
     return out
+
+
+# ------------------------------------------------------------ text ranges
+
+
+def split_content(
+    content: tuple[Inline, ...], offset: int
+) -> tuple[tuple[Inline, ...], tuple[Inline, ...]]:
+    """
+    Split inline content at a character *offset* of its text (`inline_text`).
+
+    Markup that the offset falls inside is split in two of the same kind
+    (``Emphasis(("ab",))`` at 1 gives ``Emphasis(("a",))`` and
+    ``Emphasis(("b",))``), which HTML shows alike; a `Code` is split the
+    same way. The texts of the two parts, joined, are the text of *content*.
+    """
+    left: list[Inline] = []
+    right: list[Inline] = []
+    position = 0
+    for item in content:
+        size = len(item) if isinstance(item, str) else len(inline_text((item,)))
+        if position + size <= offset:
+            left.append(item)
+        elif position >= offset:
+            right.append(item)
+        else:
+            head, tail = _split_item(item, offset - position)
+            left.append(head)
+            right.append(tail)
+        position += size
+    return tuple(left), tuple(right)
+
+
+def _split_item(item: Inline, at: int) -> tuple[Inline, Inline]:
+    if isinstance(item, str):
+        return item[:at], item[at:]
+    if isinstance(item, Code):
+        head_text, tail_text = item.text[:at], item.text[at:]
+        return _part(item, (head_text,), head_text), _part(item, (tail_text,), tail_text)
+    head, tail = split_content(item.content, at)
+    return _part(item, head, inline_text(head)), _part(item, tail, inline_text(tail))
+
+
+def _part(item: Emphasis | Strong | Link | Code, content: tuple[Inline, ...], text: str) -> Inline:
+    # A part of only spaces stays a text: markup may not be blank.
+    if text.isspace():
+        return text
+    if isinstance(item, Code):
+        return Code(text=text)
+    return attrs.evolve(item, content=content)
+
+
+def mark_range(
+    content: tuple[Inline, ...], start: int, end: int
+) -> tuple[tuple[Inline, ...], tuple[Inline, ...], tuple[Inline, ...]]:
+    """
+    Cut inline content into what stands before, inside and after ``text[start:end]``.
+
+    The middle part holds exactly the characters *start* to *end* of the
+    content's text, markup split at the edges (`split_content`), so that one
+    element can wrap it, as the microdata marks a quote where its words
+    stand across links and emphasis.
+    """
+    before, rest = split_content(content, start)
+    inside, after = split_content(rest, end - start)
+    return before, inside, after
