@@ -342,6 +342,13 @@ def _sequence_lines(writer: Writer, field: FieldRule, x: str) -> Iterator[tuple[
     yield 1, f"if {x} is None:"
     yield 2, f"{x} = ()"
     yield 1, f"elif {x}.__class__ is list:"
+    if field.rule is not None and field.rule.name == "block":
+        # A body: plain paragraphs checked inline, blocks loaded by newsmodel._body.
+        writer.use("load_blocks")
+        yield 2, f"{x} = load_blocks({x}, path, {key}, report, clean=clean)"
+        yield 1, "else:"
+        yield 2, f"sequence_type_error({x}, path, {key}, report)"
+        return
     yield 2, f"p = (path, {key})"
     if field.classes:
         # A loop, not a comprehension: on Python 3.11 a comprehension is a call more.
@@ -459,6 +466,8 @@ def write_union_loader(writer: Writer, classes: tuple[type, ...], tags: dict[typ
 
 
 def _dump_value(field: FieldRule, value: str) -> str:
+    if field.rule is not None and field.rule.name == "block":
+        return f"dump_blocks({value})"
     if not field.classes:
         return value  # enums and tuples are written by orjson as they are
     dump = f"dump_{union_name(field.classes)}"
@@ -476,6 +485,8 @@ def _present(writer: Writer, field: FieldRule, value: str) -> str:
 def write_dumper(writer: Writer, cls: type, fields: list[FieldRule], tag: str | None) -> None:
     """Write ``dump_<class>``: the wire's values, defaults and absent values left out."""
     name = _snake(cls.__name__)
+    if any(field.rule is not None and field.rule.name == "block" for field in fields):
+        writer.use("dump_blocks")
     writer.use(cls.__name__)
     head = [f'"type": {tag!r}'] if tag else []
     index = 0
@@ -522,6 +533,8 @@ _SOURCES = {
         "as_object",
         "authors_seen",
         "dates_seen",
+        "dump_blocks",
+        "load_blocks",
         "missing",
         "report_unknown",
         "wrong_type",

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import html5lib
 import pytest
 from hypothesis import given
@@ -726,3 +727,54 @@ def test_mark_range_splits_markup_at_the_edges() -> None:
     assert inside == (Emphasis(content=("will ", Strong(content=("reb",)))),)
     assert before == ("He said ", Emphasis(content=("we ",)))
     assert after == (Emphasis(content=(Strong(content=("uild",)),)), " it.")
+
+
+# ----------------------------------------------------------- in an article
+
+_ARTICLE: dict[str, Any] = {
+    "url": "https://example.com/news/1",
+    "headline": "Kyiv metro extends night service",
+    "language": "en",
+    "date_published": "2024-10-13T21:04:00+03:00",
+    "images": [{"url": "https://example.com/photo.jpg", "alt_text": "The square"}],
+}
+
+
+def test_an_article_holds_a_structured_body() -> None:
+    wire = {**_ARTICLE, "body": dump_body(RICH)}
+    article = nm.from_dict(wire)
+    assert article.body == RICH
+    assert nm.loads(nm.dumps(article)) == article
+    assert nm.to_dict(article)["body"] == wire["body"]
+    assert article.word_count == body_words(RICH)
+    assert nm.to_jsonld(article)["articleBody"] == body_text(RICH)
+    assert "<h2>What happened</h2>" in nm.to_microdata(article)
+    assert not [f for f in nm.lint(article) if f.path.startswith("$.body")]
+
+
+def test_an_articles_body_reports_at_its_path() -> None:
+    wire = {
+        **_ARTICLE,
+        "body": ["ok", {"type": "figure", "image": "https://example.com/other.jpg"}],
+    }
+    with pytest.raises(ValidationError) as raised:
+        nm.from_dict(wire)
+    assert [(e.path, e.code) for e in raised.value.errors] == [("$.body[1].image", "invalid")]
+    body: list[Any] = ["ok", {"type": "heading", "level": 1, "content": ["x"]}, 5]
+    wire = {**_ARTICLE, "body": body}
+    with pytest.raises(ValidationError) as raised:
+        nm.from_dict(wire)
+    assert [(e.path, e.code) for e in raised.value.errors] == [
+        ("$.body[1].level", "invalid"),
+        ("$.body[2]", "type"),
+    ]
+    with pytest.raises(ValidationError) as raised:
+        attrs.evolve(nm.from_dict(_ARTICLE), body=("x", 5))
+    assert [(e.path, e.code) for e in raised.value.errors] == [("$.body[1]", "type")]
+
+
+def test_the_json_schema_takes_a_structured_body() -> None:
+    import jsonschema
+
+    wire = {**_ARTICLE, "body": dump_body(RICH)}
+    assert list(jsonschema.Draft202012Validator(nm.json_schema()).iter_errors(wire)) == []

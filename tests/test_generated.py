@@ -282,6 +282,8 @@ _VALUES: dict[str, object] = {
     "bool": False,
     "datetime": datetime(2024, 10, 13, 21, 4, tzinfo=timezone.utc),
     "date_or_datetime": date(2024, 10, 13),
+    # a structured block, so that the body's blocks are loaded and dumped, not only texts
+    "block": nm.Heading(level=2, content=("A heading",)),
 }
 
 

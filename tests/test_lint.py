@@ -14,6 +14,7 @@ import newsmodel as nm
 from helpers import full_article, seed
 from newsmodel import strategies
 from newsmodel._lint import CODES, HEADLINE_LIMIT, lint
+from newsmodel._models import paragraph_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,7 +40,9 @@ def clean_article() -> nm.Article:
         )
         for image in article.images
     ]
-    quotes = [quote for quote in article.quotes if quote.text in "\n".join(article.body)]
+    quotes = [
+        quote for quote in article.quotes if quote.text in "\n".join(paragraph_texts(article.body))
+    ]
     return attrs.evolve(article, authors=authors, images=images, quotes=quotes)
 
 

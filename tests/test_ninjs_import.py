@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import newsmodel as nm
 from newsmodel import strategies
+from newsmodel._models import paragraph_texts
 from newsmodel._ninjs import NOT_CARRIED
 from newsmodel._values import iri_to_uri, uri_to_iri
 
@@ -61,7 +62,7 @@ def ninjs_view(a: nm.Article) -> nm.Article:
     # URLs travel as URIs (ninjs's `uri` format) and come back as the IRIs they
     # spell: equal, unless the IRI held percent-escapes of non-ASCII text.
     a = nm.from_dict(_as_ninjs_iris(nm.to_dict(a)))
-    text = "\n\n".join(a.body)
+    text = "\n\n".join(paragraph_texts(a.body))
     modified = a.date_modified
     if modified is not None and modified.isoformat() == a.date_published.isoformat():
         modified = None
@@ -174,7 +175,8 @@ def test_a_wire_agency_story_with_findings_for_what_the_model_cannot_hold() -> N
     assert article.images[0].width == 5472
     assert article.images[0].credit == "Efrem Lukatsky"
     assert len(article.body) == 3
-    assert article.body[1].startswith("\u201cEvery day of delay costs lives,\u201d")
+    second = paragraph_texts(article.body)[1]
+    assert second.startswith("\u201cEvery day of delay costs lives,\u201d")
     dropped = {f.path for f in findings if f.code == "dropped"}
     model_has_no_place = ["pubStatus", "urgency", "copyrightNotice", "usageTerms", "edNote",
                           "embargoedUntil", "slugline", "renditions", "contentCreated"]  # fmt: skip

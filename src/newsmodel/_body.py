@@ -24,6 +24,8 @@ import attrs
 
 from . import _values as v
 from ._errors import ErrorDetail, Path, ValidationError, describe, describe_python, join_path
+from ._models import _WORD
+from ._models import INVALID as MODELS_INVALID
 from ._rules import fill_input
 
 if TYPE_CHECKING:
@@ -65,11 +67,8 @@ MAX_LIST_DEPTH = 4
 MAX_INLINE_DEPTH = 6
 
 
-class _Invalid:
-    """Stands in for a value whose problem the loader has already reported."""
-
-
-INVALID: Any = _Invalid()
+#: Stands in for a value whose problem the loader has already reported.
+INVALID: Any = MODELS_INVALID
 
 
 # ------------------------------------------------------------------- rules
@@ -728,9 +727,6 @@ def body_text(body: Iterable[Block]) -> str:
     have no text of their own and are left out.
     """
     return "\n\n".join(text for block in body for text in block_texts(block))
-
-
-_WORD = re.compile(r"\w+(?:[-'\u2019.]\w+)*")
 
 
 def body_words(body: Iterable[Block]) -> int:

@@ -24,6 +24,7 @@ from . import _values as v
 from ._body import (
     MAX_INLINE_DEPTH,
     MAX_LIST_DEPTH,
+    Block,
     BlockQuote,
     Code,
     Embed,
@@ -47,7 +48,7 @@ from ._models import Image
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
 
-    from ._body import Block, Inline
+    from ._body import Inline
 
 __all__ = ["LINK_REL", "HtmlBody", "body_from_html", "body_to_html"]
 

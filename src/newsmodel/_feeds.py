@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from datetime import datetime
 
+    from ._body import Block
     from ._feed import Feed
     from ._models import Article, Image, Organization, Person
 
@@ -97,14 +98,19 @@ def xml_text(value: str, path: str, findings: Findings | None, errors: list[Erro
     return _NOT_XML.sub("\ufffd", value)
 
 
-def body_html(paragraphs: Iterable[str]) -> str:
+def body_html(body: tuple[Block, ...]) -> str:
     """
-    Return the body as HTML: one ``<p>`` per paragraph, its text escaped.
+    Return the body as HTML: one ``<p>`` per plain paragraph, its text escaped.
 
     A line break inside a paragraph becomes ``<br>``, so that a reader that
-    treats the HTML as HTML gets it back.
+    treats the HTML as HTML gets it back. A structured body is written by
+    `newsmodel.body_to_html`.
     """
-    return "\n".join(f"<p>{text_html(paragraph)}</p>" for paragraph in paragraphs)
+    if any(block.__class__ is not str for block in body):
+        from ._body_html import body_to_html  # noqa: PLC0415
+
+        return body_to_html(body).rstrip("\n")
+    return "\n".join(f"<p>{text_html(paragraph)}</p>" for paragraph in body)  # type: ignore[arg-type]
 
 
 def text_html(text: str) -> str:

@@ -28,6 +28,8 @@ from ._loading import (
     as_object,
     authors_seen,
     dates_seen,
+    dump_blocks,
+    load_blocks,
     missing,
     report_unknown,
     wrong_type,
@@ -84,6 +86,7 @@ _init_relation = enum_check(Relation, python=True)
 _init_article_kind = enum_check(ArticleKind, python=True)
 _init_language = python_type_check(RULES["language"], (str,))
 _init_tag = instance_check((Tag,))
+_init_block = python_type_check(RULES["block"], (object,))
 _init_quote = instance_check((Quote,))
 _init_related_story = instance_check((RelatedStory,))
 _init_bool = python_type_check(RULES["bool"], (bool,))
@@ -560,7 +563,7 @@ def check_article(obj: Any, path: Path, report: Report) -> None:
                 and y != ""
                 and not y.isspace()
             ):
-                _init_text(y, p, i, report)
+                _init_block(y, p, i, report)
     quotes = obj.quotes
     if quotes.__class__ is not tuple:
         python_sequence_type_error(quotes, path, "quotes", report)
@@ -1232,16 +1235,7 @@ def load_article(data: Any, parent: Path, key: str | int, report: Report, option
     if body is None:
         body = ()
     elif body.__class__ is list:
-        p = (path, "body")
-        for i, y in enumerate(body):
-            if not (
-                y.__class__ is str
-                and ((clean and y.isascii()) or y.isprintable() or text_bad(y) is None)
-                and y != ""
-                and not y.isspace()
-            ):
-                _wire_text(y, p, i, report)
-        body = tuple(body)
+        body = load_blocks(body, path, "body", report, clean=clean)
     else:
         sequence_type_error(body, path, "body", report)
     quotes = get("quotes")
@@ -1458,7 +1452,7 @@ def dump_article(obj: Article) -> dict[str, Any]:
     if obj.images:
         out["images"] = [dump_image(item) for item in obj.images]
     if obj.body:
-        out["body"] = obj.body
+        out["body"] = dump_blocks(obj.body)
     if obj.quotes:
         out["quotes"] = [dump_quote(item) for item in obj.quotes]
     if obj.related:

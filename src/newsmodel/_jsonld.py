@@ -29,6 +29,7 @@ from ._models import (
     Relation,
     Tag,
     TagKind,
+    paragraph_texts,
 )
 from ._rules import field_rules
 from ._schemaorg import (
@@ -273,7 +274,7 @@ def _tags(a: Article, out: dict[str, Any]) -> None:
 
 def _body(a: Article, out: dict[str, Any]) -> None:
     if a.body:
-        out["articleBody"] = article_body(a.body)
+        out["articleBody"] = article_body(paragraph_texts(a.body))
 
 
 def _reading_time(a: Article, out: dict[str, Any]) -> None:

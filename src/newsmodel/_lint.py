@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ._byline import mentions_job_title, parse_byline, suffix_field
 from ._errors import Finding
-from ._models import Person
+from ._models import Person, paragraph_texts
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -220,7 +220,7 @@ def lint(article: Article) -> list[Finding]:
     for index, image in enumerate(a.images):
         _image(image, f"$.images[{index}]", findings)
     if a.quotes:
-        body = "\x00".join(a.body)
+        body = "\x00".join(paragraph_texts(a.body))
         for index, quote in enumerate(a.quotes):
             if quote.text not in body:
                 findings.append(

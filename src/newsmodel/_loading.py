@@ -25,6 +25,8 @@ __all__ = [
     "as_object",
     "authors_seen",
     "dates_seen",
+    "dump_blocks",
+    "load_blocks",
     "missing",
     "report_unknown",
     "trim",
@@ -210,3 +212,39 @@ _STR_ONLY = frozenset([str])
 def all_text(data: dict[Any, Any]) -> bool:
     """Whether every value of *data* is a str."""
     return _STR_ONLY.issuperset(map(type, data.values()))
+
+
+def load_blocks(value: list[Any], path: Path, key: str, report: Report, *, clean: bool) -> Any:
+    """
+    Load an article's body: plain paragraphs inline, any other block by `newsmodel._body`.
+
+    A body of plain paragraphs (the common case) is checked here as the text
+    rule's fast test checks a text, and never imports the block classes.
+    """
+    for item in value:
+        if not (
+            item.__class__ is str
+            and ((clean and item.isascii()) or item.isprintable() or _text_bad(item) is None)
+            and item != ""
+            and not item.isspace()
+        ):
+            break
+    else:
+        return tuple(value)
+    from ._body import load_body  # noqa: PLC0415 - only for a structured body
+
+    body = load_body(value, path, key, report)
+    return tuple(value) if body is INVALID else body
+
+
+def dump_blocks(body: tuple[Any, ...]) -> Any:
+    """Return an article's body as wire values: plain paragraphs as they are."""
+    for block in body:
+        if block.__class__ is not str:
+            from ._body import dump_body  # noqa: PLC0415 - only for a structured body
+
+            return dump_body(body)
+    return body
+
+
+_text_bad = v.TEXT_BAD.search

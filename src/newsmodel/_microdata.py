@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ._jsonld import needs_about, paragraph_joints
-from ._models import Organization, Person, Relation
+from ._models import Organization, Person, Relation, paragraph_texts
 from ._schemaorg import KIND_TYPES, RELATION_PROPERTIES, SCHEMA, TAG_TYPES, Plain, plain_properties
 from ._values import right_to_left
 
@@ -402,7 +402,10 @@ def _body(a: Article, memo: Memo) -> tuple[str, list[int]]:
     # The paragraphs are escaped once, joined by NUL (which no text holds);
     # the quotes are placed in that text, and each NUL becomes the end of one
     # paragraph and the start of the next.
-    body, quotes = a.body, a.quotes
+    if any(block.__class__ is not str for block in a.body):
+        return _structured_body(a)
+    body: tuple[str, ...] = a.body  # type: ignore[assignment]
+    quotes = a.quotes
     text = _escape("\x00".join(body))
     if quotes:
         words = [_escape(quote.text) for quote in quotes]
@@ -433,6 +436,20 @@ def _body(a: Article, memo: Memo) -> tuple[str, list[int]]:
     content = text.replace("\x00", between) + after
     div = f'<div class="body"><p>{shown}</p></div>\n'
     return f'<meta itemprop="articleBody" content="{content}">\n{div}', elsewhere
+
+
+def _structured_body(a: Article) -> tuple[str, list[int]]:
+    # A structured body is shown as `body_to_html` writes it, its plain text
+    # (as JSON-LD's articleBody) in a meta tag. Its quotes are shown on their
+    # own: marking them where their words stand across links and emphasis
+    # (`newsmodel._body.mark_range`) is not done yet.
+    from ._body_html import body_to_html  # noqa: PLC0415
+
+    texts = paragraph_texts(a.body)
+    between, after = paragraph_joints(texts)
+    content = _escape(between.join(texts) + after).replace('"', "&quot;")
+    div = f'<div class="body">\n{body_to_html(a.body, images=a.images)}</div>\n'
+    return f'<meta itemprop="articleBody" content="{content}">\n{div}', list(range(len(a.quotes)))
 
 
 # ------------------------------------------------------------------- rest

@@ -25,6 +25,7 @@ from ._errors import ErrorDetail, Path, ValidationError, describe, join_path
 from ._lazy import LazyPattern
 from ._rules import (
     URL,
+    BodyBlock,
     DateOrDatetime,
     LanguageTag,
     PositiveInt,
@@ -37,6 +38,8 @@ from ._rules import (
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
     from typing import TypeAlias
+
+    from ._body import Block
 
 
 __all__ = [
@@ -221,6 +224,43 @@ def check_article_rules(a: Article, path: Path, report: Report) -> None:
     _check_date_order(a, path, report)
     _check_unique(a.tags, "name", str.casefold, _is_text_line, path, "tags", report)
     _check_unique(a.related, "url", str, v.is_url, path, "related", report)
+    _check_figures(a, path, report)
+
+
+def paragraph_texts(body: tuple[Block, ...]) -> tuple[str, ...]:
+    """
+    The plain texts of a body: each paragraph, heading, list item, quote paragraph on its own.
+
+    A body of plain paragraphs is returned as it is; only a structured one
+    loads the block classes (`newsmodel._body.block_texts`).
+    """
+    if all(block.__class__ is str for block in body):
+        return body  # type: ignore[return-value]
+    from ._body import block_texts  # noqa: PLC0415 - only for a structured body
+
+    return tuple(text for block in body for text in block_texts(block))
+
+
+def _check_figures(a: Article, path: Path, report: Report) -> None:
+    # A figure in the body shows one of the article's images, by its url.
+    body = a.body
+    if body.__class__ is not tuple or all(block.__class__ is str for block in body):
+        return
+    from ._body import Figure  # noqa: PLC0415 - only for a structured body
+
+    images = a.images
+    urls = {image.url for image in images} if images.__class__ is tuple else set()
+    for index, block in enumerate(body):
+        if isinstance(block, Figure) and block.image not in urls:
+            report.append(
+                ErrorDetail(
+                    join_path(join_path(join_path(path, "body"), index), "image"),
+                    "invalid",
+                    "expected the url of one of the article's images, found "
+                    f"{block.image!r}: add the image to images",
+                    block.image,
+                )
+            )
 
 
 def _check_date_order(a: Article, path: Path, report: Report) -> None:
@@ -535,7 +575,8 @@ class Article:
         publisher: The publishing organization.
         tags: The tags, no two with the same name (ignoring case).
         images: The images; the first is the lead image.
-        body: The text, one plain-text string per paragraph.
+        body: The text: plain paragraphs (`str`) and structured blocks
+            (`Paragraph`, `Heading`, `List`, ...; see ``docs/body.md``).
         quotes: The direct quotes in the story.
         related: Related stories, no two with the same url.
         reading_time_minutes: The reading time: as given, or derived from the
@@ -558,7 +599,7 @@ class Article:
     publisher: Organization | None = None
     tags: tuple[Tag, ...] = attrs.field(default=(), converter=_tuple)
     images: tuple[Image, ...] = attrs.field(default=(), converter=_tuple)
-    body: tuple[Text, ...] = attrs.field(default=(), converter=_tuple)
+    body: tuple[BodyBlock, ...] = attrs.field(default=(), converter=_tuple)
     quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_tuple)
     related: tuple[RelatedStory, ...] = attrs.field(default=(), converter=_tuple)
     _reading_time_minutes: PositiveInt | None = attrs.field(
@@ -581,7 +622,7 @@ class Article:
         A word is a run of letters or digits, which may be joined by a hyphen,
         an apostrophe or a dot (``front-line``, ``Ukraine's``, ``U.S``).
         """
-        return sum(len(_WORD.findall(paragraph)) for paragraph in self.body)
+        return sum(len(_WORD.findall(text)) for text in paragraph_texts(self.body))
 
     @property
     def reading_time_minutes(self) -> int | None:

@@ -12,7 +12,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._models import Article, ArticleKind, Image, Organization, Person, Tag, TagKind
+from ._models import (
+    Article,
+    ArticleKind,
+    Image,
+    Organization,
+    Person,
+    Tag,
+    TagKind,
+    paragraph_texts,
+)
 from ._values import iri_to_uri
 
 if TYPE_CHECKING:
@@ -181,7 +190,7 @@ def to_ninjs(article: Article) -> dict[str, Any]:
             {"role": "summary", "contentType": "text/plain", "value": a.description}
         ]
     if a.body:
-        text = "\n\n".join(a.body)
+        text = "\n\n".join(paragraph_texts(a.body))
         out["bodies"] = [
             {
                 "role": "main",

@@ -31,6 +31,7 @@ from ._errors import NO_INPUT, ErrorDetail, Path, describe, describe_python, joi
 
 __all__ = [
     "URL",
+    "BodyBlock",
     "DateOrDatetime",
     "FieldRule",
     "LanguageTag",
@@ -112,6 +113,35 @@ BOOL_RULE = Rule("bool", "({x} is True or {x} is False)", v.check_bool)
 DATETIME_RULE = Rule("datetime", "False", v.check_datetime)
 DATE_OR_DATETIME_RULE = Rule("date_or_datetime", "False", v.check_date_or_datetime)
 
+
+def check_block(value: object, parent: Path, key: str | int, report: Report) -> None:
+    """
+    Check a body block: a plain paragraph (the text rule) or a block instance.
+
+    The block classes (`newsmodel._body`) load on the first block that is not
+    a text: a body of plain paragraphs never imports them.
+    """
+    if isinstance(value, str):
+        v.check_text(value, parent, key, report)
+        return
+    from ._body import BLOCK_CLASSES  # noqa: PLC0415 - only for a structured body
+
+    if value.__class__ not in BLOCK_CLASSES:
+        report.append(
+            ErrorDetail(
+                join_path(parent, key),
+                "type",
+                "expected a paragraph text (a str) or a block (Paragraph, Heading, List, "
+                f"BlockQuote, Preformatted, Figure, Embed or Separator), found "
+                f"{describe_python(value)}",
+            )
+        )
+
+
+# A block's fast test is the text rule's: a plain paragraph is decided
+# inline, any other block by `check_block`.
+BLOCK_RULE = Rule("block", TEXT_RULE.fast, check_block)
+
 #: Every rule, by name: the generated module refers to a rule by its name.
 RULES: dict[str, Rule] = {
     rule.name: rule
@@ -125,6 +155,7 @@ RULES: dict[str, Rule] = {
         BOOL_RULE,
         DATETIME_RULE,
         DATE_OR_DATETIME_RULE,
+        BLOCK_RULE,
     )
 }
 
@@ -153,6 +184,13 @@ Timestamp = Annotated[datetime, DATETIME_RULE]
 """A timezone-aware datetime whose offset is a whole number of minutes."""
 DateOrDatetime = Annotated[date | datetime, DATE_OR_DATETIME_RULE]
 """A calendar date, or a timezone-aware datetime."""
+if typing.TYPE_CHECKING:
+    from ._body import Block as BodyBlock
+else:
+    # At run time the rule checks the type itself (`check_block`), so that
+    # reading the annotation never imports the block classes.
+    BodyBlock = Annotated[object, BLOCK_RULE]
+    """A body block: a plain paragraph text or a block instance (`newsmodel.Block`)."""
 
 
 @attrs.frozen

@@ -234,6 +234,8 @@ def _value_schema(field: Any, *, nullable: bool) -> dict[str, Any]:
         values: list[Any] = [member.value for member in field.enum]
         return {"enum": [*values, None] if nullable else values}
     rule = field.rule.name
+    if rule == "block":
+        return {"$ref": "#/$defs/Block"}
     if rule == "bool":
         return {"type": ["boolean", "null"] if nullable else "boolean"}
     json_type = _RULE_DEFS[rule][0]
@@ -309,6 +311,7 @@ def build_schema() -> dict[str, Any]:
         "RelatedStory": _class_schema(m.RelatedStory, None),
         "Image": _class_schema(m.Image, None),
     }
+    defs.update(body_schema_defs())
     defs.update({name: dict(schema) for name, (_, schema) in _RULE_DEFS.items()})
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
