@@ -778,3 +778,12 @@ def test_the_json_schema_takes_a_structured_body() -> None:
 
     wire = {**_ARTICLE, "body": dump_body(RICH)}
     assert list(jsonschema.Draft202012Validator(nm.json_schema()).iter_errors(wire)) == []
+
+
+def test_arrow_keeps_a_structured_body() -> None:
+    pytest.importorskip("pyarrow")
+    from newsmodel import arrow
+
+    article = nm.from_dict({**_ARTICLE, "body": dump_body(RICH)})
+    plain = nm.from_dict({**_ARTICLE, "body": ['{"type": "separator"}', "Plain."]})
+    assert arrow.from_arrow(arrow.to_arrow([article, plain])) == [article, plain]

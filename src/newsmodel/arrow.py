@@ -26,6 +26,8 @@ import datetime as dt
 import functools
 from typing import TYPE_CHECKING, Any
 
+import orjson
+
 try:
     import pyarrow as pa
 except ImportError as error:  # pragma: no cover - depends on the environment
@@ -79,6 +81,9 @@ DATE_OR_DATETIME = pa.struct(
     ]
 )
 _DATE_TYPES = {"datetime": DATETIME, "date_or_datetime": DATE_OR_DATETIME}
+#: A body block: ``text`` for a plain paragraph; ``json`` for a structured block, its
+#: wire object as canonical JSON text (docs/body.md), so that no text is mistaken for one.
+BLOCK = pa.struct([pa.field("text", pa.string()), pa.field("json", pa.string())])
 
 
 # ------------------------------------------------------------------ schema
@@ -88,6 +93,8 @@ def _value_type(rule: FieldRule) -> pa.DataType:
     if rule.rule is not None:
         name = rule.rule.name
         found = _PLAIN_TYPES.get(name) or _DATE_TYPES.get(name)
+        if name == "block":
+            found = BLOCK
         if found is None:  # pragma: no cover - a new rule needs a type here
             msg = f"{rule.name}: no Arrow type for the rule {name!r}"
             raise TypeError(msg)
@@ -199,12 +206,40 @@ def _writer(cls: type) -> list[tuple[str, str, bool, Any]]:
             convert = _datetime_value
         elif rule.rule is not None and rule.rule.name == "date_or_datetime":
             convert = _date_value
+        elif rule.rule is not None and rule.rule.name == "block":
+            convert = _block_value
         elif rule.enum is not None:
             convert = _enum_value
         elif rule.classes:
             convert = _object_value
         plan.append((rule.name, rule.key, rule.sequence, convert))
     return plan
+
+
+def _block_value(block: Any) -> dict[str, Any]:
+    if isinstance(block, str):
+        return {"text": block, "json": None}
+    from ._body import dump_body  # noqa: PLC0415 - only for a structured body
+
+    return {"text": None, "json": orjson.dumps(dump_body((block,))[0]).decode()}
+
+
+def _wire_block(value: Any, path: str, problems: list[ErrorDetail]) -> Any:
+    if not isinstance(value, dict):
+        return value
+    text, data = value.get("text"), value.get("json")
+    if (text is None) == (data is None):
+        problems.append(
+            ErrorDetail(path, "invalid", "expected a block's text or its JSON, found both or none")
+        )
+        return None
+    if text is not None:
+        return text
+    try:
+        return orjson.loads(str(data))
+    except orjson.JSONDecodeError as error:
+        problems.append(ErrorDetail(path, "json", f"expected a block as JSON, found: {error}"))
+        return None
 
 
 def _enum_value(value: Any) -> Any:
@@ -296,6 +331,8 @@ def _reader(cls: type) -> dict[str, tuple[bool, Any]]:
         read: Any = None
         if rule.rule is not None and rule.rule.name in _DATE_TYPES:
             read = _wire_date
+        elif rule.rule is not None and rule.rule.name == "block":
+            read = _wire_block
         elif rule.classes:
             read = _classes_reader(rule.classes)
         plan[rule.key] = (rule.sequence, read)
