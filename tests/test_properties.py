@@ -197,6 +197,11 @@ def locations(data: Any, kind: str = "article", at: Segments = ()) -> Iterator[L
             yield from locations(value, nested, path)
 
 
+def is_body_block(segments: Segments) -> bool:
+    """Whether *segments* is the path of a block of the article's body."""
+    return len(segments) == 2 and segments[0] == "body"
+
+
 def objects_kinds(data: Any, at: Segments = ()) -> Iterator[tuple[Segments, str]]:
     """Every object's path and kind, found by walking the schema (no recursion into arrays)."""
     yield at, "article"
@@ -375,8 +380,8 @@ OPTIONS = st.sampled_from(
 )
 
 
-def wrong_values(value: Any) -> st.SearchStrategy[Any]:
-    """JSON values (not null) of another JSON type than *value*."""
+def wrong_values(value: Any, *, also: tuple[type, ...] = ()) -> st.SearchStrategy[Any]:
+    """JSON values (not null) of another JSON type than *value* (and than *also*)."""
     kinds: dict[type, st.SearchStrategy[Any]] = {
         bool: st.booleans(),
         int: st.integers() | st.sampled_from([10**400, 2**53]),
@@ -390,6 +395,8 @@ def wrong_values(value: Any) -> st.SearchStrategy[Any]:
         del kinds[int]
     else:
         kinds.pop(found)
+    for other in also:
+        kinds.pop(other, None)
     return st.one_of(list(kinds.values()))
 
 
@@ -576,7 +583,10 @@ def test_wrong_type_at_every_path_is_one_type_error(
     for where in locations(payload):
         if (where.owner, where.segments[-1]) in ENUM_KEYS:
             continue  # see test_wrong_json_type_for_an_enum_value_is_a_type_error
-        wrong = data.draw(wrong_values(where.value), label=jsonpath(where.segments))
+        # A body block is a string (a plain paragraph) or an object (a block):
+        # an object in a plain paragraph's place is read as a block.
+        also = (str, dict) if is_body_block(where.segments) else ()
+        wrong = data.draw(wrong_values(where.value, also=also), label=jsonpath(where.segments))
         found = load_errors(replaced(payload, where.segments, wrong))
         if [(jsonpath(where.segments), "type")] != found:
             problems.append((jsonpath(where.segments), wrong, found))
