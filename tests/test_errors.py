@@ -212,7 +212,7 @@ def test_to_dicts_gives_plain_json_values() -> None:
             "path": "$.body[1]",
             "loc": ["body", 1],
             "code": "type",
-            "message": "expected text (a string), found null",
+            "message": "expected a paragraph text or a block (a string or an object), found null",
             "input": None,
         }
     ] == error.to_dicts()
@@ -273,6 +273,28 @@ def test_to_dicts_is_json_for_any_input(value: object) -> None:
     text = orjson.dumps(error.to_dicts())
 
     assert len(text) < 200_000
+
+
+@given(st.dictionaries(st.text(), st.none(), min_size=1, max_size=3))
+def test_to_dicts_is_json_whatever_keys_the_payload_has(publisher: dict[str, None]) -> None:
+    """Whatever keys a payload has, `to_dicts` is JSON (its paths and locs name them)."""
+    with pytest.raises(nm.ValidationError) as caught:
+        nm.from_dict({"publisher": publisher})
+
+    dicts = caught.value.to_dicts()
+
+    assert orjson.loads(orjson.dumps(dicts)) == dicts
+
+
+def test_to_dicts_spells_a_lone_surrogate_as_an_escape() -> None:
+    """A key no JSON text can hold (a lone surrogate) is an escape in path, loc and message."""
+    error = raised(lambda: nm.from_dict({**VALID, "publisher": {"\ud800": 1, "type": "x"}}))
+
+    unknown = [item for item in error.to_dicts() if item["code"] == "unknown_field"]
+
+    assert [("$.publisher['\\ud800']", ["publisher", "\\ud800"])] == [
+        (item["path"], item["loc"]) for item in unknown
+    ]
 
 
 def test_json_safe_keeps_json_values_and_says_what_it_cut() -> None:
@@ -341,7 +363,13 @@ def test_repr_of_a_detail_describes_its_input() -> None:
         ({"reading_time_minutes": True}, "expected an int, found True"),
         ({"is_accessible_for_free": "no"}, "expected a bool, found the str 'no'"),
         ({"tags": "Ukraine"}, "expected a tuple or list, found the str 'Ukraine'"),
-        ({"body": [["x"]]}, "expected a str, found a list of 1 item"),
+        (
+            {"body": [["x"]]},
+            (
+                "expected a paragraph text (a str) or a block (Paragraph, Heading, List, "
+                "BlockQuote, Preformatted, Figure, Embed or Separator), found a list of 1 item"
+            ),
+        ),
         ({"publisher": {"name": "X"}}, "expected an Organization, found a dict with 1 key"),
         (
             {"kind": "sequel"},
@@ -371,7 +399,10 @@ def test_quote_date_as_text_points_to_from_dict() -> None:
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"body": [None]}, "expected text (a string), found null"),
+        (
+            {"body": [None]},
+            "expected a paragraph text or a block (a string or an object), found null",
+        ),
         ({"tags": "Ukraine"}, "expected an array, found 'Ukraine'"),
         ({"reading_time_minutes": True}, "expected an integer, found true"),
     ],

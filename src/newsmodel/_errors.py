@@ -154,11 +154,13 @@ class ValidationError(ValueError):
         """
         out = []
         for error in self.errors:
+            # A key of the payload may hold a lone surrogate, which no JSON
+            # text can: path, loc and message spell it as an escape.
             item: dict[str, Any] = {
-                "path": error.path,
-                "loc": list(error.loc),
+                "path": _encodable(error.path),
+                "loc": [_encodable(key) if isinstance(key, str) else key for key in error.loc],
                 "code": error.code,
-                "message": error.message,
+                "message": _encodable(error.message),
             }
             if error.input is not NO_INPUT:
                 item["input"] = json_safe(error.input)
@@ -374,11 +376,16 @@ def _safe_text(value: str) -> str:
     text = str.__str__(value)
     if len(text) > JSON_SAFE_CHARS:
         text = f"{text[:JSON_SAFE_CHARS]}... ({len(value)} characters in all)"
+    return _encodable(text)
+
+
+def _encodable(text: str) -> str:
+    # Lone surrogates (which UTF-8 cannot encode) become \udXXX escapes.
     if not text.isascii():
         try:
             text.encode()
         except UnicodeEncodeError:
-            text = text.encode("utf-8", "backslashreplace").decode()
+            return text.encode("utf-8", "backslashreplace").decode()
     return text
 
 
