@@ -16,6 +16,11 @@ all alike; the minimum over the repeats is compared, the median shown beside it.
 - loads / dumps: newsmodel's body loader and dumper (with orjson) beside
   pydantic v2 with an equivalent discriminated-union model
   (``model_validate_json`` / ``model_dump_json``);
+- article loads / dumps: the worked example with this body in place of its plain
+  paragraphs (`nm.loads` / `nm.dumps`) beside pydantic v2's article model
+  (``models_pydantic``) whose body takes the same discriminated union;
+- to_microdata of that article beside to_microdata of the worked example as it is
+  (plain paragraphs of about the same text): what the structure costs the markup;
 - body_to_html: the body as HTML;
 - body_from_html beside nh3 (Ammonia) cleaning the same HTML: nh3 returns
   sanitized HTML, body_from_html a validated body with a finding for each drop.
@@ -29,12 +34,15 @@ import platform
 import statistics
 import sys
 import timeit
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
+import models_pydantic
 import nh3
 import orjson
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
+import newsmodel as nm
 from newsmodel._body import (
     Emphasis,
     Heading,
@@ -115,6 +123,15 @@ for _model in (PEmphasis, PStrong, PLink, PItem, PList):
     _model.model_rebuild()
 BODY_ADAPTER: TypeAdapter[list[Any]] = TypeAdapter(list[PBlock])
 
+
+class RichArticle(models_pydantic.Article):
+    """pydantic's article model with the structured body."""
+
+    body: tuple[PBlock, ...] = ()  # type: ignore[assignment]
+
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "kyiv-independent-2024-10-13.json"
+
 # ----------------------------------------------------------------- the payload
 
 _SENTENCE = (
@@ -164,11 +181,22 @@ def operations() -> dict[str, Callable[[], object]]:
         report: list[ErrorDetail] = []
         return load_body(orjson.loads(text), "$", "body", report)
 
+    plain_text = EXAMPLE.read_bytes()
+    plain = nm.loads(plain_text)
+    rich = nm.from_dict({**orjson.loads(plain_text), "body": dump_body(body)})
+    rich_text = nm.dumps(rich)
+    rich_model = RichArticle.model_validate_json(rich_text)
     return {
-        "nm loads": loads,
-        "pydantic validate_json": lambda: BODY_ADAPTER.validate_json(text),
-        "nm dumps": lambda: orjson.dumps(dump_body(body)),
-        "pydantic dump_json": lambda: BODY_ADAPTER.dump_json(validated),
+        "nm article loads": lambda: nm.loads(rich_text),
+        "pydantic article validate_json": lambda: RichArticle.model_validate_json(rich_text),
+        "nm article dumps": lambda: nm.dumps(rich),
+        "pydantic article dump_json": lambda: rich_model.model_dump_json(exclude_none=True),
+        "nm to_microdata (rich)": lambda: nm.to_microdata(rich),
+        "nm to_microdata (plain)": lambda: nm.to_microdata(plain),
+        "nm body loads": loads,
+        "pydantic body validate_json": lambda: BODY_ADAPTER.validate_json(text),
+        "nm body dumps": lambda: orjson.dumps(dump_body(body)),
+        "pydantic body dump_json": lambda: BODY_ADAPTER.dump_json(validated),
         "nm body_to_html": lambda: body_to_html(body),
         "nm body_from_html": lambda: body_from_html(cms_html),
         "nh3.clean": lambda: nh3.clean(cms_html),
@@ -196,16 +224,23 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     repeats, number = (3, 20) if args.quick else (15, 200)
     figures = measure(repeats, number)
+
+    def ratio(ours: str, theirs: str) -> float:
+        return figures[ours]["min"] / figures[theirs]["min"]
+
     ratios = {
-        "loads / pydantic": figures["nm loads"]["min"] / figures["pydantic validate_json"]["min"],
-        "dumps / pydantic": figures["nm dumps"]["min"] / figures["pydantic dump_json"]["min"],
-        "body_from_html / nh3": figures["nm body_from_html"]["min"] / figures["nh3.clean"]["min"],
+        "article loads / pydantic": ratio("nm article loads", "pydantic article validate_json"),
+        "article dumps / pydantic": ratio("nm article dumps", "pydantic article dump_json"),
+        "to_microdata rich / plain": ratio("nm to_microdata (rich)", "nm to_microdata (plain)"),
+        "body loads / pydantic": ratio("nm body loads", "pydantic body validate_json"),
+        "body dumps / pydantic": ratio("nm body dumps", "pydantic body dump_json"),
+        "body_from_html / nh3": ratio("nm body_from_html", "nh3.clean"),
     }
     print(f"Python {platform.python_version()}, {repeats} repeats of {number}")
     for name, figure in figures.items():
-        print(f"{name:26} {figure['min']:9.1f} us (median {figure['median']:.1f})")
-    for name, ratio in ratios.items():
-        print(f"{name:26} {ratio:9.2f} x")
+        print(f"{name:32} {figure['min']:9.1f} us (median {figure['median']:.1f})")
+    for name, value in ratios.items():
+        print(f"{name:32} {value:9.2f} x")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as out:
             json.dump({"figures": figures, "ratios": ratios}, out, indent=2)
