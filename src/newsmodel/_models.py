@@ -249,7 +249,9 @@ def _check_figures(a: Article, path: Path, report: Report) -> None:
     from ._body import Figure  # noqa: PLC0415 - only for a structured body
 
     images = a.images
-    urls = {getattr(image, "url", None) for image in images} if images.__class__ is tuple else {None}
+    urls = (
+        {getattr(image, "url", None) for image in images} if images.__class__ is tuple else {None}
+    )
     if None in urls:
         # Images that did not load were reported at their own path; which urls
         # they meant is unknown, so no figure is called wrong for pointing at one.
