@@ -652,6 +652,18 @@ def test_quotes_across_blocks_or_in_preformatted_text_are_shown_on_their_own() -
     assert ["one\n\nSecond", "Who said", "code"] == [shown_text(b.find("p")) for b in apart]
 
 
+def test_a_structured_body_no_quote_stands_in_is_body_to_html_itself() -> None:
+    """Quotes whose words are in no block: the body is body_to_html's, the quotes after it."""
+    body = (Heading(level=2, content=("Title",)), Paragraph(content=(Emphasis(content=("x",)),)))
+    article = _quoting(body, "said", "said it all")
+    html_text = to_microdata(article)
+    check_body_quotes(article, html_text)
+    assert f'<div class="body">\n{body_to_html(body, images=_FULL.images)}</div>' in html_text
+    tree, _ = html5_tree(html_text)
+    apart = [b for b in tree.iter("blockquote") if b.get("class") == "quote"]
+    assert ["said it all", "said"] == [shown_text(b.find("p")) for b in apart]
+
+
 def test_overlapping_quotes_in_a_structured_body() -> None:
     """The longer quote is marked; one whose words stand only inside it is data just before it."""
     body = (Paragraph(content=("a ", Link(url="https://example.com/", content=("bc de",)), " f")),)

@@ -453,7 +453,9 @@ def _structured_body(a: Article, memo: Memo) -> tuple[str, list[int]]:
     # (as JSON-LD's articleBody) in a meta tag. The writer first leaves a NUL
     # (which no text or URL holds) for each block's inline content; the
     # quotes are placed in the contents' texts as in plain paragraphs, and
-    # each content is then written, marked, in its place.
+    # each content is then written, marked, in its place. Each content's
+    # text is one of the body's texts (`paragraph_texts`): where no quote
+    # stands in those, none is marked, and the body is written at once.
     from ._body_html import body_writer  # noqa: PLC0415
 
     texts = paragraph_texts(a.body)
@@ -461,17 +463,22 @@ def _structured_body(a: Article, memo: Memo) -> tuple[str, list[int]]:
     content = _escape(between.join(texts) + after)
     writer = body_writer(a.images)
     quotes = a.quotes
+    elsewhere: list[int] = []
+    marked = False
+    if quotes:
+        words = [quote.text for quote in quotes]
+        spans, _, elsewhere = _place_quotes(_SLOT.join(texts), quotes, words, escaped=False)
+        marked = bool(spans)
     slots: list[tuple[Inline, ...]] = []
 
     def hold(inline: tuple[Inline, ...]) -> str:
         slots.append(inline)
         return _SLOT
 
-    if quotes:
+    if marked:
         writer.mark = hold
     shown = writer.body(a.body)
-    elsewhere: list[int] = []
-    if quotes:
+    if marked:
         shown, elsewhere = _marked_body(shown.split(_SLOT), slots, quotes, writer.inline, memo)
     div = f'<div class="body">\n{shown}</div>\n'
     return f'<meta itemprop="articleBody" content="{content}">\n{div}', elsewhere
