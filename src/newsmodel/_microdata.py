@@ -504,7 +504,7 @@ def _marked_body(
     Returns:
         The HTML and the quotes whose words are not in one content.
     """
-    from ._body import inline_text, mark_range  # noqa: PLC0415
+    from ._body import inline_text  # noqa: PLC0415
 
     assert len(pieces) == len(slots) + 1  # no text or URL holds a NUL
     texts = [inline_text(slot) for slot in slots]
@@ -519,34 +519,62 @@ def _marked_body(
     spans: dict[int, list[tuple[int, int, int]]] = {}
     for span in sorted(marked):
         spans.setdefault(bisect_right(starts, span[0]) - 1, []).append(span)
+    marks = _Marks(quotes, inside, render, memo)
     out = [pieces[0]]
     for number, slot in enumerate(slots):
         if number in spans:
-            done = starts[number]
-            rest = slot
-            for start, end, index in spans[number]:
-                before, words, rest = mark_range(rest, start - done, end - done)
-                out.append(render(before))
-                out.extend(
-                    _quote_data(quotes[other], _escape(quotes[other].text), other + 1, memo)
-                    for other in sorted(inside.get(start, ()))
-                )
-                plain = len(words) == 1 and words[0].__class__ is str and "\n" not in words[0]
-                out.append(
-                    _quote_in_text(
-                        quotes[index],
-                        _escape(quotes[index].text),
-                        index + 1,
-                        memo,
-                        None if plain else render(words),
-                    )
-                )
-                done = end
-            out.append(render(rest))
+            out.append(marks.content(slot, starts[number], spans[number]))
         else:
             out.append(render(slot))
         out.append(pieces[number + 1])
     return "".join(out), elsewhere
+
+
+class _Marks:
+    """What marks quotes in one inline content: the quotes, where they go, the writer."""
+
+    def __init__(
+        self,
+        quotes: tuple[Quote, ...],
+        inside: dict[int, list[int]],
+        render: Callable[[tuple[Inline, ...]], str],
+        memo: Memo,
+    ) -> None:
+        self.quotes = quotes
+        self.inside = inside
+        self.render = render
+        self.memo = memo
+
+    def content(
+        self, content: tuple[Inline, ...], done: int, spans: list[tuple[int, int, int]]
+    ) -> str:
+        """
+        Write *content*, whose text starts at *done*, each of its *spans* marked.
+
+        Each span (start, end, quote index, in order) is cut out of the
+        content with `mark_range`, markup split at its edges, and wrapped;
+        the quotes that stand only inside it go just before it, as data.
+        """
+        from ._body import mark_range  # noqa: PLC0415
+
+        quotes, render, memo = self.quotes, self.render, self.memo
+        out = []
+        rest = content
+        for start, end, index in spans:
+            before, words, rest = mark_range(rest, start - done, end - done)
+            out.append(render(before))
+            out.extend(
+                _quote_data(quotes[other], _escape(quotes[other].text), other + 1, memo)
+                for other in sorted(self.inside.get(start, ()))
+            )
+            # Words of one text without a line break show as in a plain body.
+            plain = len(words) == 1 and words[0].__class__ is str and "\n" not in words[0]
+            shown = None if plain else render(words)
+            quote = quotes[index]
+            out.append(_quote_in_text(quote, _escape(quote.text), index + 1, memo, shown))
+            done = end
+        out.append(render(rest))
+        return "".join(out)
 
 
 # ------------------------------------------------------------------- rest
