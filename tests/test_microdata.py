@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import html5lib
@@ -15,11 +15,31 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsmodel as nm
-from helpers import full_article, hostile_articles, seed
-from newsmodel import strategies
+from helpers import full_article, hostile_articles, hostile_lines, seed
+from newsmodel import _extract, cli, strategies
+from newsmodel._body import (
+    Block,
+    BlockQuote,
+    Code,
+    Emphasis,
+    Heading,
+    Link,
+    List,
+    ListItem,
+    Paragraph,
+    Preformatted,
+    Separator,
+    Strong,
+    inline_text,
+)
+from newsmodel._body_html import body_to_html, body_writer
+from newsmodel._body_strategies import bodies, body_blocks
 from newsmodel._jsonld import article_body, paragraphs, splits_at_blank_lines, to_jsonld
 from newsmodel._microdata import _escape, to_microdata
 from newsmodel._models import paragraph_texts
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SCHEMA = "https://schema.org/"
 
@@ -386,3 +406,331 @@ def test_the_article_root_carries_the_direction(language: str, expected: str) ->
     root = to_microdata(article).split("\n", 1)[0]
 
     assert root.endswith(f'lang="{language}"{expected}>')
+
+
+# ------------------------------------------------- quotes in a structured body
+
+_FULL = full_article()
+_IMAGE_URLS = [image.url for image in _FULL.images]
+# What a structured body's div may hold: body_to_html's elements and
+# attributes, and the quote markup of a plain body (spans, meta, link, time).
+_BODY_ATTRIBUTES: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        (
+            "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "figcaption", "pre",
+            "hr", "em", "strong", "code", "br", "small",
+        ),
+        frozenset(),
+    ),
+    "figure": frozenset(),
+    "a": frozenset({"href", "title", "rel"}),
+    "blockquote": frozenset({"cite"}),
+    "img": frozenset({"src", "alt", "width", "height"}),
+    "span": frozenset({"class", "itemprop", "itemscope", "itemtype"}),
+    "meta": frozenset({"itemprop", "content"}),
+    "link": frozenset({"itemprop", "href"}),
+    "time": frozenset({"itemprop", "datetime"}),
+}  # fmt: skip
+
+
+def slot_texts(body: tuple[Block, ...]) -> list[str]:
+    """The texts where quotes may be marked: each paragraph, heading, list item, quote paragraph."""
+    out: list[str] = []
+
+    def walk(block: Block) -> None:
+        if isinstance(block, str):
+            out.append(block)
+        elif isinstance(block, (Paragraph, Heading)):
+            out.append(inline_text(block.content))
+        elif isinstance(block, List):
+            for item in block.items:
+                if item.content:
+                    out.append(inline_text(item.content))
+                if item.sublist is not None:
+                    walk(item.sublist)
+        elif isinstance(block, BlockQuote):
+            for paragraph in block.content:
+                walk(paragraph)
+
+    for block in body:
+        walk(block)
+    return out
+
+
+def shown_text(element: Any) -> str:
+    """The text *element* shows: its texts in order, a <br> as a line break."""
+    out = [element.text or ""]
+    for child in element:
+        out.append("\n" if child.tag == "br" else shown_text(child))
+        out.append(child.tail or "")
+    return "".join(out)
+
+
+def body_div(html_text: str) -> Any:
+    """The body <div> of a microdata fragment, parsed by html5lib."""
+    tree, _ = html5_tree(html_text)
+    return next(e for e in tree.iter("div") if e.get("class") == "body")
+
+
+def read_quotes(html_text: str) -> list[tuple[int, str]]:
+    """The quotes (position, text) the project's microdata reader gets from *html_text*."""
+    report: list[nm.Finding] = []
+    [item] = _extract._microdata(_extract._tree(html_text), None, report)
+    assert [] == report
+    parts = item.get("hasPart", [])
+    parts = parts if isinstance(parts, list) else [parts]
+    return sorted((int(part["position"]), part["text"]) for part in parts)
+
+
+_HOSTILE_TEXT = hostile_lines | st.sampled_from(["<", "&", '"', "</p>", "&amp;", "<em>x", " & "])
+
+
+def _hostile_content() -> st.SearchStrategy[tuple[Any, ...]]:
+    inline = st.one_of(
+        _HOSTILE_TEXT,
+        st.builds(Emphasis, content=st.tuples(_HOSTILE_TEXT)),
+        st.builds(Strong, content=st.tuples(_HOSTILE_TEXT, st.builds(Code, text=hostile_lines))),
+        st.builds(Link, url=st.just("https://example.com/a?b&c"), content=st.tuples(_HOSTILE_TEXT)),
+    )
+    return st.lists(inline, min_size=1, max_size=5).map(tuple)
+
+
+_HOSTILE_BLOCKS = st.one_of(
+    _hostile_content().map(lambda content: Paragraph(content=content)),
+    _hostile_content().map(lambda content: Heading(level=3, content=content)),
+    _hostile_content().map(lambda content: List(items=(ListItem(content=content),))),
+    _hostile_content().map(
+        lambda content: BlockQuote(content=(Paragraph(content=content),), attribution="A")
+    ),
+)
+
+
+@st.composite
+def articles_quoting_their_body(draw: st.DrawFn) -> nm.Article:
+    """Structured bodies whose quotes are cut from their own texts, across markup, overlapping."""
+    blocks = st.one_of(body_blocks(images=st.sampled_from(_IMAGE_URLS)), _HOSTILE_BLOCKS)
+    body = draw(st.lists(blocks, min_size=1, max_size=5).map(tuple))
+    if all(block.__class__ is str for block in body):
+        body = (*body, Separator())  # structured
+    texts = slot_texts(body)
+    words: list[str] = []
+    for _ in range(draw(st.integers(0, 5)) if texts else 0):
+        text = draw(st.sampled_from(texts))
+        start = draw(st.integers(0, len(text) - 1))
+        part = text[start : draw(st.integers(start + 1, len(text)))]
+        if part.strip():
+            words.append(part)
+    if len(texts) > 1 and draw(st.booleans()):  # across two blocks: shown on its own
+        words.append(texts[0][-3:] + "\n\n" + texts[1][:3])
+    words.extend(draw(st.lists(_HOSTILE_TEXT, max_size=1)))
+    speaker = nm.Person(name="Speaker", url="https://example.com/speaker")
+    quotes = [nm.Quote(text=text, speaker=speaker) for text in words]
+    return attrs.evolve(_FULL, body=body, quotes=quotes)
+
+
+def check_body_quotes(article: nm.Article, html_text: str) -> None:
+    """Assert that every quote of a structured body is marked where its words stand, or apart."""
+    texts = slot_texts(article.body)
+    quotes = [quote.text for quote in article.quotes]
+    # Read back, by extruct and by the project's reader: every quote, exactly, in order.
+    check_markup(article, html_text)
+    assert list(enumerate(quotes, 1)) == read_quotes(html_text)
+    div = body_div(html_text)
+    # The marking leaves the text the body shows as body_to_html shows it.
+    plain, _ = html5_tree(body_to_html(article.body, images=article.images))
+    assert "\n" + shown_text(plain) == shown_text(div)
+    # Each quote marked in the body shows its words, exactly.
+    for span in div.iter("span"):
+        if span.get("class") == "quote":
+            position = next(e for e in span if e.get("itemprop") == "position").get("content")
+            assert quotes[int(position) - 1] == shown_text(span[0])
+    # A quote is shown on its own exactly when its words stand in no block.
+    tree, _ = html5_tree(html_text)
+    apart = [
+        int(next(e for e in quote.iter("meta") if e.get("itemprop") == "position").get("content"))
+        for quote in tree.iter("blockquote")
+        if quote.get("class") == "quote"
+    ]
+    assert [n for n, text in enumerate(quotes, 1) if not any(text in t for t in texts)] == sorted(
+        apart
+    )
+    # No element or attribute but those body_to_html and the quote markup use.
+    for element in div.iter():
+        if element is not div:
+            assert element.tag in _BODY_ATTRIBUTES, element.tag
+            assert set(element.attrib) <= _BODY_ATTRIBUTES[element.tag], element.tag
+            assert element.get("class") in (None, "quote")
+
+
+@given(articles_quoting_their_body())
+def test_quotes_are_marked_where_they_stand_in_a_structured_body(article: nm.Article) -> None:
+    """Drawn structured bodies, quotes cut from their texts: each marked in place, exactly."""
+    check_body_quotes(article, to_microdata(article))
+
+
+def _quoting(body: tuple[Block, ...], *words: str) -> nm.Article:
+    speaker = nm.Person(name="S")
+    return attrs.evolve(
+        _FULL, body=body, quotes=[nm.Quote(text=text, speaker=speaker) for text in words]
+    )
+
+
+_SPEAKER = (
+    '<span itemprop="creator" itemscope itemtype="https://schema.org/Person">'
+    '<meta itemprop="name" content="S"></span>'
+)
+_QUOTATION_ITEM = 'itemprop="hasPart" itemscope itemtype="https://schema.org/Quotation"'
+
+
+def test_a_quote_across_emphasis_wraps_the_emphasis_split_at_its_edges() -> None:
+    """The quote starts inside an <em>: the <em> becomes two, the quote's text is a meta."""
+    body = (Paragraph(content=("He said ", Emphasis(content=("we will rebuild",)), " it.")),)
+    article = _quoting(body, "said we will")
+    html_text = to_microdata(article)
+    assert (
+        f'<p>He <span class="quote" {_QUOTATION_ITEM}><span>said <em>we will</em></span>'
+        f'<meta itemprop="text" content="said we will"><meta itemprop="position" content="1">'
+        f"{_SPEAKER}</span><em> rebuild</em> it.</p>"
+    ) in html_text
+    check_body_quotes(article, html_text)
+
+
+def test_a_quote_in_plain_words_is_marked_as_in_a_plain_body() -> None:
+    """Words without markup in them: marked as in a plain body, character for character."""
+    words = 'Plain & "simple"'
+    structured = to_microdata(
+        _quoting((Paragraph(content=(Strong(content=("x",)), f" {words}")),), words)
+    )
+    plain = to_microdata(_quoting((f"x {words}",), words))
+    quote = re.search(r'<span class="quote".*?</span></span>', plain)
+    assert quote is not None
+    assert quote.group() in structured
+    assert '<span itemprop="text">Plain &amp; &quot;simple&quot;</span>' in structured
+
+
+def test_quotes_in_headings_list_items_links_and_block_quotes() -> None:
+    """Every block with inline content marks the quotes whose words it holds."""
+    link = Link(url="https://example.com/x", content=("in a link",))
+    body = (
+        Heading(level=2, content=("A heading",)),
+        List(
+            items=(
+                ListItem(
+                    content=("one item",), sublist=List(items=(ListItem(content=("deep item",)),))
+                ),
+            )
+        ),
+        BlockQuote(content=("quoted words",), attribution="Someone"),
+        Paragraph(content=("see ", link)),
+    )
+    article = _quoting(body, "heading", "deep", "quoted", "a link")
+    html_text = to_microdata(article)
+    check_body_quotes(article, html_text)
+    assert '<h2>A <span class="quote"' in html_text
+    assert (
+        f'<a href="https://example.com/x" rel="noopener noreferrer">in </a>'
+        f'<span class="quote" {_QUOTATION_ITEM}><span>'
+        f'<a href="https://example.com/x" rel="noopener noreferrer">a link</a></span>'
+    ) in html_text
+    assert [] == [e for e in html5_tree(html_text)[0].iter("blockquote") if e.get("class")]
+
+
+def test_quotes_across_blocks_or_in_preformatted_text_are_shown_on_their_own() -> None:
+    """A quote whose words no one block's inline content holds is a blockquote, as before."""
+    body = (
+        Paragraph(content=("First ", Emphasis(content=("one",)))),
+        "Second",
+        Preformatted(text="code here"),
+        BlockQuote(content=("said",), attribution="Who said"),
+    )
+    article = _quoting(body, "one\n\nSecond", "code", "Who said")
+    html_text = to_microdata(article)
+    check_body_quotes(article, html_text)
+    tree, _ = html5_tree(html_text)
+    apart = [b for b in tree.iter("blockquote") if b.get("class") == "quote"]
+    # Longest first, as in a plain body.
+    assert ["one\n\nSecond", "Who said", "code"] == [shown_text(b.find("p")) for b in apart]
+
+
+def test_a_structured_body_no_quote_stands_in_is_body_to_html_itself() -> None:
+    """Quotes whose words are in no block: the body is body_to_html's, the quotes after it."""
+    body = (Heading(level=2, content=("Title",)), Paragraph(content=(Emphasis(content=("x",)),)))
+    article = _quoting(body, "said", "said it all")
+    html_text = to_microdata(article)
+    check_body_quotes(article, html_text)
+    assert f'<div class="body">\n{body_to_html(body, images=_FULL.images)}</div>' in html_text
+    tree, _ = html5_tree(html_text)
+    apart = [b for b in tree.iter("blockquote") if b.get("class") == "quote"]
+    assert ["said it all", "said"] == [shown_text(b.find("p")) for b in apart]
+
+
+def test_overlapping_quotes_in_a_structured_body() -> None:
+    """The longer quote is marked; one whose words stand only inside it is data just before it."""
+    body = (Paragraph(content=("a ", Link(url="https://example.com/", content=("bc de",)), " f")),)
+    article = _quoting(body, "bc", "a bc", "de f", "c d")
+    html_text = to_microdata(article)
+    check_body_quotes(article, html_text)
+    div = body_div(html_text)
+    marked = [e for e in div.iter("span") if e.get("itemprop") == "hasPart"]
+    # "bc" and "c d" stand only inside (or across) "a bc": data just before it.
+    assert [("1", None), ("4", None), ("2", "quote"), ("3", "quote")] == [
+        (next(m for m in e if m.get("itemprop") == "position").get("content"), e.get("class"))
+        for e in marked
+    ]
+
+
+@pytest.mark.parametrize(
+    "words", ["x </p><p>y", 'say "&amp;"', "<script>alert(1)</script>", "a < b & c"]
+)
+def test_hostile_quote_words_stay_text_in_a_structured_body(words: str) -> None:
+    """A quote's <, &, " and </p> are text where it stands, split across markup or not."""
+    half = len(words) // 2
+    body = (Paragraph(content=("On ", Emphasis(content=(words[:half],)), words[half:], ".")),)
+    article = _quoting(body, words, words[half:])
+    html_text = to_microdata(article)
+    check_body_quotes(article, html_text)
+    assert [] == list(html5_tree(html_text)[0].iter("script"))
+
+
+def test_the_article_body_meta_stays_the_plain_text() -> None:
+    """Quotes marked or not, articleBody is the blocks' plain text, as JSON-LD gives it."""
+    body = (
+        Heading(level=2, content=("Title",)),
+        Paragraph(content=("He ", Emphasis(content=("said",)))),
+    )
+    for article in (_quoting(body), _quoting(body, "He said")):
+        html_text = to_microdata(article)
+        assert '<meta itemprop="articleBody" content="Title\n\nHe said">' in html_text
+        assert [to_jsonld(article)["articleBody"]] == extract(html_text)[0]["properties"][
+            "articleBody"
+        ]
+
+
+@given(bodies(images=st.sampled_from(_IMAGE_URLS)))
+def test_the_writer_calls_its_mark_once_per_inline_content_in_order(
+    body: tuple[Block, ...],
+) -> None:
+    """A mark that writes as the writer does gives body_to_html's HTML; it sees every content."""
+    writer = body_writer(_FULL.images)
+    seen: list[str] = []
+
+    def mark(content: tuple[Any, ...]) -> str:
+        seen.append(inline_text(content))
+        return writer.inline(content)
+
+    writer.mark = mark
+    assert body_to_html(body, images=_FULL.images) == writer.body(body)
+    assert slot_texts(body) == seen
+
+
+def test_a_preview_page_marks_a_quote_of_a_structured_body(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """newsmodel convert --to page: the page's microdata marks the quote where it stands."""
+    body = (Paragraph(content=("He said ", Emphasis(content=("we will rebuild",)), " it.")),)
+    source = tmp_path / "article.json"
+    source.write_text(nm.dumps(_quoting(body, "said we will")))
+    assert 0 == cli.main(["convert", str(source), "--to", "page"])
+    page = capsys.readouterr().out
+    assert f'<p>He <span class="quote" {_QUOTATION_ITEM}><span>said <em>we will</em></span>' in page
+    assert [(1, "said we will")] == read_quotes(page)

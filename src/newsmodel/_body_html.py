@@ -46,7 +46,7 @@ from ._errors import Finding, ValidationError, describe, join_path
 from ._models import Image
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from ._body import Inline
 
@@ -104,22 +104,46 @@ def body_to_html(
     if unknown:
         msg = f"expected rel tokens among {sorted(_REL_TOKENS)}, found {unknown!r}"
         raise ValueError(msg)
-    writer = _Writer({image.url: image for image in images}, " ".join(tokens))
-    return "".join(f"{writer.block(block)}\n" for block in body)
+    return body_writer(images, " ".join(tokens)).body(body)
+
+
+def body_writer(images: Sequence[Image] = (), rel: str = " ".join(LINK_REL)) -> _Writer:
+    """
+    Return the writer `body_to_html` uses, for a caller that marks text in it.
+
+    Its ``mark`` attribute, None by default, may be set to a function that
+    writes one block's inline content (a paragraph's, heading's or list
+    item's, a plain paragraph as a one-text content), in place of the
+    writer's own ``inline``: the microdata marks quotes there. It is called
+    once for each, in the order of the HTML.
+    """
+    return _Writer({image.url: image for image in images}, rel)
 
 
 class _Writer:
     def __init__(self, images: dict[str, Image], rel: str) -> None:
         self.images = images
         self.rel = f' rel="{rel}"' if rel else ""
+        self.mark: Callable[[tuple[Inline, ...]], str] | None = None
+
+    def body(self, body: Iterable[Block]) -> str:
+        return "".join(f"{self.block(block)}\n" for block in body)
+
+    def content(self, content: tuple[Inline, ...]) -> str:
+        # One block's inline content: where a mark may go.
+        if self.mark is None or not content:
+            return self.inline(content)
+        return self.mark(content)
 
     def block(self, block: Block) -> str:
         if isinstance(block, str):
-            return f"<p>{_text(block)}</p>"
+            if self.mark is None:
+                return f"<p>{_text(block)}</p>"
+            return f"<p>{self.mark((block,))}</p>"
         if isinstance(block, Paragraph):
-            return f"<p>{self.inline(block.content)}</p>"
+            return f"<p>{self.content(block.content)}</p>"
         if isinstance(block, Heading):
-            return f"<h{block.level}>{self.inline(block.content)}</h{block.level}>"
+            return f"<h{block.level}>{self.content(block.content)}</h{block.level}>"
         if isinstance(block, List):
             return self.list(block)
         if isinstance(block, BlockQuote):
@@ -138,7 +162,7 @@ class _Writer:
     def list(self, block: List) -> str:
         tag = "ol" if block.ordered else "ul"
         items = "".join(
-            f"<li>{self.inline(item.content)}"
+            f"<li>{self.content(item.content)}"
             + ("" if item.sublist is None else self.list(item.sublist))
             + "</li>"
             for item in block.items

@@ -18,6 +18,7 @@ attribute is escaped as `html.escape` escapes it, so no text can make markup.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from ._jsonld import needs_about, paragraph_joints
@@ -26,8 +27,10 @@ from ._schemaorg import KIND_TYPES, RELATION_PROPERTIES, SCHEMA, TAG_TYPES, Plai
 from ._values import right_to_left
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import date
 
+    from ._body import Inline
     from ._models import Article, Image, Quote, RelatedStory, Tag
 
 __all__ = ["to_microdata"]
@@ -298,15 +301,20 @@ def _quote_values(quote: Quote, position: int, memo: Memo) -> str:
 _QUOTATION = f'itemprop="hasPart" itemscope itemtype="{SCHEMA}Quotation"'
 
 
-def _quote_in_text(quote: Quote, words: str, position: int, memo: Memo) -> str:
-    # The words (escaped) as they stand in the paragraph, made a Quotation item.
+def _quote_in_text(
+    quote: Quote, words: str, position: int, memo: Memo, shown: str | None = None
+) -> str:
+    # The words (escaped) as they stand in the paragraph, made a Quotation
+    # item. *shown* is their HTML when it holds markup (a structured body's
+    # links, emphasis, line breaks): readers do not agree on the text of
+    # markup (html-text puts a space around an <em>), so the text is a meta.
     values = _quote_values(quote, position, memo)
-    if _stable(quote.text):
+    if shown is None and _stable(quote.text):
         return (
             f'<span class="quote" {_QUOTATION}><span itemprop="text">{words}</span>{values}</span>'
         )
     return (
-        f'<span class="quote" {_QUOTATION}><span>{words}</span>'
+        f'<span class="quote" {_QUOTATION}><span>{words if shown is None else shown}</span>'
         f'<meta itemprop="text" content="{words}">{values}</span>'
     )
 
@@ -348,17 +356,19 @@ def _in_reference(text: str, at: int) -> bool:
 
 
 def _place_quotes(
-    text: str, quotes: tuple[Quote, ...], words: list[str]
+    text: str, quotes: tuple[Quote, ...], words: list[str], *, escaped: bool = True
 ) -> tuple[list[tuple[int, int, int]], dict[int, list[int]], list[int]]:
     """
-    Decide where each quote is marked in the escaped body *text*.
+    Decide where each quote is marked in the body *text*, its blocks' texts joined by NUL.
 
     Longer quotes first, each at the first place in the body where its words
     stand and no marked quote is; a quote whose words stand only inside
-    another marked quote is given as a data-only item just before it.
+    another marked quote is given as a data-only item just before it. No
+    quote holds a NUL, so none is marked across two blocks.
 
-    The search runs on escaped text with escaped *words*: escaping maps each
-    character on its own, so a match that starts outside a character
+    The search runs on escaped text with escaped *words* (or, with
+    *escaped* False, on the raw text with the raw words): escaping maps
+    each character on its own, so a match that starts outside a character
     reference is a match of the raw words, and offsets keep their order.
 
     Returns:
@@ -373,7 +383,7 @@ def _place_quotes(
     for index in sorted(range(len(quotes)), key=lengths.__getitem__):
         found = words[index]
         size = len(found)
-        check = found[0] in _IN_REFERENCES
+        check = escaped and found[0] in _IN_REFERENCES
         clash_at = -1
         start = text.find(found)
         while start >= 0:
@@ -403,7 +413,7 @@ def _body(a: Article, memo: Memo) -> tuple[str, list[int]]:
     # the quotes are placed in that text, and each NUL becomes the end of one
     # paragraph and the start of the next.
     if any(block.__class__ is not str for block in a.body):
-        return _structured_body(a)
+        return _structured_body(a, memo)
     body: tuple[str, ...] = a.body  # type: ignore[assignment]
     quotes = a.quotes
     text = _escape("\x00".join(body))
@@ -438,18 +448,133 @@ def _body(a: Article, memo: Memo) -> tuple[str, list[int]]:
     return f'<meta itemprop="articleBody" content="{content}">\n{div}', elsewhere
 
 
-def _structured_body(a: Article) -> tuple[str, list[int]]:
+def _structured_body(a: Article, memo: Memo) -> tuple[str, list[int]]:
     # A structured body is shown as `body_to_html` writes it, its plain text
-    # (as JSON-LD's articleBody) in a meta tag. Its quotes are shown on their
-    # own: marking them where their words stand across links and emphasis
-    # (`newsmodel._body.mark_range`) is not done yet.
-    from ._body_html import body_to_html  # noqa: PLC0415
+    # (as JSON-LD's articleBody) in a meta tag. The writer first leaves a NUL
+    # (which no text or URL holds) for each block's inline content; the
+    # quotes are placed in the contents' texts as in plain paragraphs, and
+    # each content is then written, marked, in its place. Each content's
+    # text is one of the body's texts (`paragraph_texts`): where no quote
+    # stands in those, none is marked, and the body is written at once.
+    from ._body_html import body_writer  # noqa: PLC0415
 
     texts = paragraph_texts(a.body)
     between, after = paragraph_joints(texts)
-    content = _escape(between.join(texts) + after).replace('"', "&quot;")
-    div = f'<div class="body">\n{body_to_html(a.body, images=a.images)}</div>\n'
-    return f'<meta itemprop="articleBody" content="{content}">\n{div}', list(range(len(a.quotes)))
+    content = _escape(between.join(texts) + after)
+    writer = body_writer(a.images)
+    quotes = a.quotes
+    elsewhere: list[int] = []
+    marked = False
+    if quotes:
+        words = [quote.text for quote in quotes]
+        spans, _, elsewhere = _place_quotes(_SLOT.join(texts), quotes, words, escaped=False)
+        marked = bool(spans)
+    slots: list[tuple[Inline, ...]] = []
+
+    def hold(inline: tuple[Inline, ...]) -> str:
+        slots.append(inline)
+        return _SLOT
+
+    if marked:
+        writer.mark = hold
+    shown = writer.body(a.body)
+    if marked:
+        shown, elsewhere = _marked_body(shown.split(_SLOT), slots, quotes, writer.inline, memo)
+    div = f'<div class="body">\n{shown}</div>\n'
+    return f'<meta itemprop="articleBody" content="{content}">\n{div}', elsewhere
+
+
+_SLOT = "\x00"
+
+
+def _marked_body(
+    pieces: list[str],
+    slots: list[tuple[Inline, ...]],
+    quotes: tuple[Quote, ...],
+    render: Callable[[tuple[Inline, ...]], str],
+    memo: Memo,
+) -> tuple[str, list[int]]:
+    """
+    Join the HTML *pieces* around the inline contents *slots*, each quote marked where it stands.
+
+    The quotes are placed by `_place_quotes`, in the raw texts of the
+    contents joined by NUL; each marked quote's words are cut out of their
+    content with `mark_range` (markup split at its edges) and wrapped.
+
+    Returns:
+        The HTML and the quotes whose words are not in one content.
+    """
+    from ._body import inline_text  # noqa: PLC0415
+
+    assert len(pieces) == len(slots) + 1  # no text or URL holds a NUL
+    texts = [inline_text(slot) for slot in slots]
+    marked, inside, elsewhere = _place_quotes(
+        _SLOT.join(texts), quotes, [quote.text for quote in quotes], escaped=False
+    )
+    starts = []  # where each content's text starts in the joined text
+    start = 0
+    for text in texts:
+        starts.append(start)
+        start += len(text) + 1
+    spans: dict[int, list[tuple[int, int, int]]] = {}
+    for span in sorted(marked):
+        spans.setdefault(bisect_right(starts, span[0]) - 1, []).append(span)
+    marks = _Marks(quotes, inside, render, memo)
+    out = [pieces[0]]
+    for number, slot in enumerate(slots):
+        if number in spans:
+            out.append(marks.content(slot, starts[number], spans[number]))
+        else:
+            out.append(render(slot))
+        out.append(pieces[number + 1])
+    return "".join(out), elsewhere
+
+
+class _Marks:
+    """What marks quotes in one inline content: the quotes, where they go, the writer."""
+
+    def __init__(
+        self,
+        quotes: tuple[Quote, ...],
+        inside: dict[int, list[int]],
+        render: Callable[[tuple[Inline, ...]], str],
+        memo: Memo,
+    ) -> None:
+        self.quotes = quotes
+        self.inside = inside
+        self.render = render
+        self.memo = memo
+
+    def content(
+        self, content: tuple[Inline, ...], done: int, spans: list[tuple[int, int, int]]
+    ) -> str:
+        """
+        Write *content*, whose text starts at *done*, each of its *spans* marked.
+
+        Each span (start, end, quote index, in order) is cut out of the
+        content with `mark_range`, markup split at its edges, and wrapped;
+        the quotes that stand only inside it go just before it, as data.
+        """
+        from ._body import mark_range  # noqa: PLC0415
+
+        quotes, render, memo = self.quotes, self.render, self.memo
+        out = []
+        rest = content
+        for start, end, index in spans:
+            before, words, rest = mark_range(rest, start - done, end - done)
+            out.append(render(before))
+            out.extend(
+                _quote_data(quotes[other], _escape(quotes[other].text), other + 1, memo)
+                for other in sorted(self.inside.get(start, ()))
+            )
+            # Words of one text without a line break show as in a plain body.
+            plain = len(words) == 1 and words[0].__class__ is str and "\n" not in words[0]
+            shown = None if plain else render(words)
+            quote = quotes[index]
+            out.append(_quote_in_text(quote, _escape(quote.text), index + 1, memo, shown))
+            done = end
+        out.append(render(rest))
+        return "".join(out)
 
 
 # ------------------------------------------------------------------- rest
@@ -561,10 +686,17 @@ def to_microdata(article: Article, *, include_body: bool = True) -> str:
     NewsArticle beside it, space-separated) with the headline, the byline
     (each author its own item, linked where it has a url), ``<time datetime>``
     for every date, the lead image as a ``<figure>`` with caption and credit,
-    the body paragraphs with each quote marked as a Quotation where its words
-    stand (and as a ``<blockquote>`` where they don't), the tags, the
-    publisher and the related-story teasers. Read by a microdata parser, it
-    says what `to_jsonld` says.
+    the body with each quote marked as a Quotation where its words stand
+    (and as a ``<blockquote>`` where they don't), the tags, the publisher and
+    the related-story teasers. Read by a microdata parser, it says what
+    `to_jsonld` says.
+
+    A structured body is written as `newsmodel.body_to_html` writes it; a
+    quote whose words stand in one paragraph, heading, list item or quoted
+    paragraph is marked there even across links and emphasis, which are
+    split at the quote's edges (an ``<em>`` the quote starts inside becomes
+    two). A quote across two blocks, or in preformatted text, is a
+    ``<blockquote>``. ``articleBody`` is the body's plain text either way.
 
     Args:
         article: The article.
