@@ -23,6 +23,7 @@ import orjson
 from . import _import as imp
 from . import _values as v
 from . import _wild as w
+from ._body_import import read_html_body, read_html_text
 from ._decode import HTML_MEDIA_TYPES
 from ._errors import ErrorDetail, Finding, ValidationError, describe, join_path
 
@@ -34,15 +35,6 @@ __all__ = ["from_feed"]
 
 Findings = list[Finding]
 
-# HTML's own whitespace: a raw line break in HTML source is a space.
-_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
-_BREAK = re.compile(r"<br\s*/?>", re.I)
-_BLOCK = re.compile(
-    r"</?(?:p|div|h[1-6]|li|ul|ol|blockquote|figure|figcaption|section|article|"
-    r"header|footer|pre|table|tr|td|th|hr)\b[^>]*>",
-    re.I,
-)
-_TAG = re.compile(r"<[^>]*>")
 _RFC822 = re.compile(r"^\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+(\d{2,4})\s+\d")
 
 
@@ -143,7 +135,8 @@ def _xml_entries(
 
         msg = f"newsmodel.from_feed needs the feeds extra for RSS and Atom: {install_hint('feeds')}"
         raise ImportError(msg) from error
-    parsed = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=True)
+    # Not sanitized: the HTML is read by `read_html_body`, which reports what it drops.
+    parsed = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=False)
     if not parsed.get("version") and not parsed.entries:
         problem = parsed.get("bozo_exception")
         why = f" ({problem})" if problem else ""
@@ -373,6 +366,7 @@ class _Item:
         self.dates(default_tz)
         self.people_and_tags()
         self.images()
+        self.body()
         missing = [
             name
             for key, name in (("url", "link"), ("headline", "title"), ("date_published", "date"))
@@ -416,7 +410,6 @@ class _Item:
             # RSS titles are text (feedparser guesses HTML from a "<"); Atom says.
             html_title = self.flavour == "atom" and self.is_html("title_detail")
             self.put("headline", self.text(title, where, html=html_title, one_line=True), where)
-        body = self.content()
         summary = self.entry.get("summary")
         first = (self.entry.get("content") or [{}])[0]
         if summary is not None and not (isinstance(first, dict) and first.get("value") == summary):
@@ -428,7 +421,6 @@ class _Item:
             self.put(
                 "description", self.text(summary, where, html=html_summary, one_line=False), where
             )
-        self.put("body", body, self.content_path())
 
     def is_html(self, detail: str) -> bool:
         kind = (self.entry.get(detail) or {}).get("type")
@@ -436,8 +428,7 @@ class _Item:
 
     def text(self, value: object, where: str, *, html: bool, one_line: bool) -> str | None:
         if html and isinstance(value, str):
-            paragraphs = _html_paragraphs(value, where, self.findings)
-            return (" " if one_line else "\n").join(paragraphs) or None
+            return read_html_text(value, where, self.findings, one_line=one_line)
         return w.clean_text(value, where, self.findings, one_line=one_line, references=False)
 
     def content_path(self) -> str:
@@ -445,22 +436,32 @@ class _Item:
             return self.at("content")
         return join_path(join_path(self.at("content"), 0), "value")
 
-    def content(self) -> list[str]:
+    def body(self) -> None:
+        """The body: the content's plain paragraphs, or its HTML's blocks (after the images)."""
         contents = self.entry.get("content")
         if not isinstance(contents, list) or not contents or not isinstance(contents[0], dict):
-            return []
+            return
         first = contents[0]
         value, where = first.get("value"), self.content_path()
         if not isinstance(value, str):
-            return []
+            return
         if first.get("type") == "text/plain":
             paragraphs = [
                 w.clean_text(chunk, where, self.findings, one_line=False, references=False)
                 for chunk in re.split(r"\n\s*\n", value)
                 if chunk.strip()
             ]
-            return [paragraph for paragraph in paragraphs if paragraph is not None]
-        return _html_paragraphs(value, where, self.findings)
+            self.put("body", [p for p in paragraphs if p is not None], where)
+            return
+        # Relative links resolve against the content's xml:base, else the item's link.
+        base = first.get("base")
+        if not (isinstance(base, str) and v.is_url(base)):
+            base = self.wire.get("url")
+        known = self.wire.get("images", [])
+        blocks, added = read_html_body(value, where, self.findings, images=known, base_url=base)
+        self.put("body", blocks, where)
+        if added:
+            self.put("images", [*known, *added], self.sources.get("images", where))
 
     def language(self, default: str | None) -> None:
         where = self.at("language")
@@ -647,25 +648,3 @@ def feed_date(
                 )
             return parsed
     return w.parse_wild_datetime(value, path, findings, default_tz, required=required)
-
-
-def _html_paragraphs(value: str, path: str, findings: Findings) -> list[str]:
-    text = _BREAK.sub("\n", _HTML_SPACE.sub(" ", value))
-    chunks = _BLOCK.split(text)
-    if any(_TAG.search(chunk) for chunk in chunks):
-        findings.append(
-            Finding(
-                path,
-                "dropped",
-                "kept the text of the HTML; left out its other markup (links, emphasis, images)",
-            )
-        )
-    paragraphs = []
-    for chunk in chunks:
-        plain = html.unescape(_TAG.sub("", chunk))
-        if not plain.strip():
-            continue
-        paragraph = w.clean_text(plain, path, findings, one_line=False, references=False)
-        if paragraph is not None:
-            paragraphs.append(paragraph)
-    return paragraphs

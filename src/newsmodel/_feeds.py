@@ -98,19 +98,17 @@ def xml_text(value: str, path: str, findings: Findings | None, errors: list[Erro
     return _NOT_XML.sub("\ufffd", value)
 
 
-def body_html(body: tuple[Block, ...]) -> str:
+def body_html(body: tuple[Block, ...], images: tuple[Image, ...] = ()) -> str:
     """
-    Return the body as HTML: one ``<p>`` per plain paragraph, its text escaped.
+    Return the body as HTML, as `newsmodel.body_to_html` writes it (figures show *images*).
 
-    A line break inside a paragraph becomes ``<br>``, so that a reader that
-    treats the HTML as HTML gets it back. A structured body is written by
-    `newsmodel.body_to_html`.
+    A plain paragraph is a ``<p>`` of its escaped text, a line break in it a
+    ``<br>``, so that a reader that treats the HTML as HTML gets it back;
+    blocks are joined by a line break. (`to_ninjs` writes the same HTML.)
     """
-    if any(block.__class__ is not str for block in body):
-        from ._body_html import body_to_html  # noqa: PLC0415
+    from ._body_html import body_to_html  # noqa: PLC0415
 
-        return body_to_html(body).rstrip("\n")
-    return "\n".join(f"<p>{text_html(paragraph)}</p>" for paragraph in body)  # type: ignore[arg-type]
+    return body_to_html(body, images=images).rstrip("\n")
 
 
 def text_html(text: str) -> str:
@@ -208,7 +206,7 @@ def _rss_item(channel: ET.Element, a: Article, path: str, out: XmlTexts) -> None
         description = text_html(a.description)
         _sub(item, "description", out.text(description, f"{path}.description"))
     if a.body:
-        _sub(item, f"{{{CONTENT}}}encoded", out.text(body_html(a.body), f"{path}.body"))
+        _sub(item, f"{{{CONTENT}}}encoded", out.text(body_html(a.body, a.images), f"{path}.body"))
     for index, author in enumerate(a.authors):
         _sub(item, f"{{{DC}}}creator", out.text(author.name, f"{path}.authors[{index}].name"))
     for index, tag in enumerate(a.tags):
@@ -309,7 +307,12 @@ def _atom_entry(root: ET.Element, a: Article, path: str, out: XmlTexts) -> None:
         summary = out.text(a.description, f"{path}.description")
         _sub(entry, f"{{{ATOM}}}summary", summary, type="text")
     if a.body:
-        _sub(entry, f"{{{ATOM}}}content", out.text(body_html(a.body), f"{path}.body"), type="html")
+        _sub(
+            entry,
+            f"{{{ATOM}}}content",
+            out.text(body_html(a.body, a.images), f"{path}.body"),
+            type="html",
+        )
     for index, tag in enumerate(a.tags):
         name = out.text(tag.name, f"{path}.tags[{index}].name")
         _sub(entry, f"{{{ATOM}}}category", term=name)
@@ -348,7 +351,7 @@ def _json_item(a: Article) -> dict[str, Any]:
     item["title"] = a.headline
     if a.description is not None:
         item["summary"] = a.description
-    item["content_html"] = body_html(a.body)
+    item["content_html"] = body_html(a.body, a.images)
     if a.images:
         item["image"] = a.images[0].url
     item["date_published"] = a.date_published.isoformat()

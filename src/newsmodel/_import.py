@@ -640,10 +640,23 @@ def _drop_empty_entity(path: str, what: str, findings: Findings) -> None:
     )
 
 
-def _paragraphs(value: Any, path: str, findings: Findings) -> list[str]:
+def _body(
+    value: Any, path: str, findings: Findings, images: list[dict[str, Any]], base_url: str | None
+) -> tuple[list[Any], list[dict[str, Any]]]:
+    """
+    Read ``articleBody``: its blocks, and the images its figures add.
+
+    A text that holds HTML (`newsmodel._body_import.holds_html`) is read as
+    HTML, its structure kept (`newsmodel._body_import.read_html_body`); a
+    plain text is cut into paragraphs at blank lines (at line breaks when it
+    has no blank line). A list gives each of its texts in turn.
+    """
+    texts: list[tuple[str, str]] = []
     if isinstance(value, list):
         for index, item in enumerate(value):
-            if not isinstance(item, str):
+            if isinstance(item, str):
+                texts.append((item, join_path(path, index)))
+            else:
                 findings.append(
                     Finding(
                         join_path(path, index),
@@ -651,27 +664,39 @@ def _paragraphs(value: Any, path: str, findings: Findings) -> list[str]:
                         f"expected a paragraph of text, found {describe(item)}; left it out",
                     )
                 )
-        value = "\n\n".join(item for item in value if isinstance(item, str))
-    if not isinstance(value, str):
-        if value is not None:
-            findings.append(
-                Finding(
-                    path,
-                    "dropped",
-                    f"expected the article body as text, found {describe(value)}; left it out",
-                )
+    elif isinstance(value, str):
+        texts.append((value, path))
+    elif value is not None:
+        findings.append(
+            Finding(
+                path,
+                "dropped",
+                f"expected the article body as text, found {describe(value)}; left it out",
             )
-        return []
-    text = value
-    if re.search(r"<(?:p|br|div|h[1-6]|li|blockquote)\b", text, re.I):
-        text = re.sub(r"<(?:br)\s*/?>", "\n", text, flags=re.I)
-        # [^<>]: a tag ends at the next ">" or gives up at the next "<", so
-        # a body full of "<" costs linear time, not quadratic.
-        text = re.sub(
-            r"</?(?:p|div|h[1-6]|li|blockquote|ul|ol|figure)\b[^<>]*>", "\n\n", text, flags=re.I
         )
-        text = re.sub(r"<[^<>]+>", "", text)
-        findings.append(Finding(path, "repaired", "turned the HTML body into plain paragraphs"))
+    from ._body_import import holds_html, read_html_body  # noqa: PLC0415
+
+    if not any(holds_html(text) for text, _ in texts):
+        plain = "\n\n".join(text for text, _ in texts)
+        return _plain_paragraphs(plain, path, findings), []
+    blocks: list[Any] = []
+    added: list[dict[str, Any]] = []
+    for text, where in texts:
+        if not holds_html(text):
+            blocks += _plain_paragraphs(text, where, findings)
+            continue
+        findings.append(
+            Finding(where, "repaired", "read the text as HTML (it holds HTML elements)")
+        )
+        read, new = read_html_body(
+            text, where, findings, images=[*images, *added], base_url=base_url
+        )
+        blocks += read
+        added += new
+    return blocks, added
+
+
+def _plain_paragraphs(text: str, path: str, findings: Findings) -> list[str]:
     chunks = (
         re.split(r"\n\s*\n", text)
         if "\n\n" in text.replace("\r\n", "\n") or "\n" not in text
@@ -1068,6 +1093,7 @@ class _Mapping:
         self.kind = _kind(node)
         self.headline_from_name = False
         self.authors_from_creator = False
+        self.page_url: str | None = None  # the address of the page the node is on
 
     def at(self, name: str) -> str:
         return join_path(self.path, name)
@@ -1084,6 +1110,7 @@ class _Mapping:
         self.findings.append(Finding(where, code, message))
 
     def identity(self, url: str | None) -> None:
+        self.page_url = url
         if self.kind != "news":
             self.put("kind", self.kind, self.at("@type"))
         # The url: the node's own, else the page it is the main entity of, else
@@ -1240,7 +1267,12 @@ class _Mapping:
         body = self.get("articleBody")
         if body is not None:
             where = self.at("articleBody")
-            self.put("body", _paragraphs(body, where, self.findings), where)
+            known = self.wire.get("images", [])
+            base = self.page_url or self.wire.get("url")
+            blocks, added = _body(body, where, self.findings, known, base)
+            self.put("body", blocks, where)
+            if added:
+                self.put("images", [*known, *added], self.sources.get("images", where))
         where = self.at("timeRequired")
         self.put(
             "reading_time_minutes",

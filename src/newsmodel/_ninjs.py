@@ -159,6 +159,20 @@ def _related(story: RelatedStory, index: int) -> dict[str, Any]:
     return association
 
 
+def _bodies(a: Article) -> list[dict[str, Any]]:
+    # The text (paragraph breaks kept), and for a structured body its HTML too:
+    # two renderings of one main body, as ninjs 3 gives body_text and body_html.
+    text = "\n\n".join(paragraph_texts(a.body))
+    counts = {"charCount": len(text), "wordCount": a.word_count}
+    bodies = [{"role": "main", "contentType": "text/plain", **counts, "value": text}]
+    if any(block.__class__ is not str for block in a.body):
+        from ._body_html import body_to_html  # noqa: PLC0415 - only for a structured body
+
+        html = body_to_html(a.body, images=a.images).rstrip("\n")  # as the feeds write it
+        bodies.append({"role": "main", "contentType": "text/html", **counts, "value": html})
+    return bodies
+
+
 def to_ninjs(article: Article) -> dict[str, Any]:
     """
     Return *article* as an IPTC ninjs 3.1 document (a dict of JSON values).
@@ -190,16 +204,7 @@ def to_ninjs(article: Article) -> dict[str, Any]:
             {"role": "summary", "contentType": "text/plain", "value": a.description}
         ]
     if a.body:
-        text = "\n\n".join(paragraph_texts(a.body))
-        out["bodies"] = [
-            {
-                "role": "main",
-                "contentType": "text/plain",
-                "charCount": len(text),
-                "wordCount": a.word_count,
-                "value": text,
-            }
-        ]
+        out["bodies"] = _bodies(a)
     byline = _byline(a.authors)
     if byline is not None:
         out["by"] = byline

@@ -15,9 +15,9 @@ import orjson
 from . import _import as imp
 from . import _values as v
 from . import _wild as w
+from ._body_import import read_html_body
 from ._canonical import from_dict
 from ._errors import ErrorDetail, Finding, ValidationError, describe, join_path
-from ._feed_import import _html_paragraphs
 from ._models import ArticleKind, Relation
 from ._ninjs import _GENRES, _TAG_GROUPS
 
@@ -97,6 +97,7 @@ def from_ninjs(
     reader.people()
     reader.tags()
     reader.associations()
+    reader.body()
     for key in document:
         if key not in _READ:
             found.append(
@@ -207,7 +208,6 @@ class _Reader:
         if "description" not in self.wire and self.doc.get("description_text") is not None:
             text = self.text(self.doc["description_text"], "$.description_text", one_line=False)
             self.put("description", text, "$.description_text")
-        self.body()
         located = self.doc.get("located")
         if located is not None:
             self.put("dateline", self.text(located, "$.located"), "$.located")
@@ -228,32 +228,71 @@ class _Reader:
         return w.clean_text(value, path, self.findings, one_line=one_line, references=False)
 
     def body(self) -> None:
-        bodies = self.items("bodies")
-        for index, (item, path) in enumerate(bodies):
-            if index > 0 or item.get("role", "main") != "main":
-                self.note(path, "dropped", "kept the main body only; left this one out")
-                continue
-            where = join_path(path, "value")
-            value = item.get("value")
-            kind = item.get("contentType", "text/plain")
-            self.put("body", self.paragraphs(value, where, html="html" in str(kind)), where)
-        if not bodies:
-            for key, html in (("body_text", False), ("body_html", True)):
-                if self.doc.get(key) is not None and "body" not in self.wire:
-                    where = join_path("$", key)
-                    self.put("body", self.paragraphs(self.doc[key], where, html=html), where)
+        """
+        The body (after the images, which its figures show).
 
-    def paragraphs(self, value: object, path: str, *, html: bool) -> list[str]:
+        The first main body in HTML, else the first main body; a main body
+        in plain text that says what the one read says, in other markup, is
+        the same body (``to_ninjs`` writes both); any other body is reported.
+        """
+        bodies = self.items("bodies")
+        candidates = [
+            (item.get("value"), join_path(path, "value"), _is_html(item.get("contentType")))
+            for item, path in bodies
+            if item.get("role", "main") == "main"
+        ]
+        others = [path for item, path in bodies if item.get("role", "main") != "main"]
+        old = [key for key in ("body_html", "body_text") if self.doc.get(key) is not None]
+        if bodies:
+            others += [join_path("$", key) for key in old]  # (3.x bodies come first)
+        else:
+            candidates = [(self.doc[key], join_path("$", key), key == "body_html") for key in old]
+        if not candidates:
+            for path in others:
+                self.note(path, "dropped", "kept the main body only; left this one out")
+            return
+        chosen = next((c for c in candidates if c[2]), candidates[0])
+        value, where, html = chosen
+        blocks = self.paragraphs(value, where, html=html)
+        self.put("body", blocks, where)
+        texts = _texts(blocks)
+        for other in candidates:
+            if other is chosen:
+                continue
+            # (to_ninjs writes the text of the body it writes as HTML: the same body)
+            same = texts is not None and not other[2] and other[0] == "\n\n".join(texts)
+            if not same:
+                self.note(
+                    other[1].removesuffix(".value"),
+                    "dropped",
+                    "kept one main body (the HTML one when there is one); left this one out",
+                )
+        for path in others:
+            self.note(path, "dropped", "kept the main body only; left this one out")
+
+    def paragraphs(self, value: object, path: str, *, html: bool) -> list[Any]:
+        found = self.findings
         if not isinstance(value, str):
-            self.note(path, "dropped", f"expected the body as text, found {describe(value)}")
+            found.append(
+                Finding(path, "dropped", f"expected the body as text, found {describe(value)}")
+            )
             return []
         if html:
-            return _html_paragraphs(value, path, self.findings)
+            images = self.wire.get("images", [])
+            read: Findings = []
+            blocks, added = read_html_body(
+                value, path, read, images=images, base_url=self.wire.get("url")
+            )
+            blocks, added = _same_images(blocks, added, images, read)
+            found.extend(read)
+            if added:
+                self.put("images", [*images, *added], self.sources.get("images", path))
+            return blocks
         # to_ninjs joins the paragraphs with a blank line; read them back as written.
         chunks = value.split("\n\n")
         kept = [chunk for chunk in chunks if chunk.strip()]
         if len(kept) != len(chunks):
-            self.note(path, "repaired", "left out blank paragraphs")
+            found.append(Finding(path, "repaired", "left out blank paragraphs"))
         out = []
         for chunk in kept:
             report: list[ErrorDetail] = []
@@ -484,3 +523,48 @@ def _genre_kind(item: dict[str, Any]) -> str | None:
     if isinstance(name, str):
         return _KINDS_BY_GENRE.get(name.casefold())
     return None
+
+
+def _is_html(content_type: object) -> bool:
+    return isinstance(content_type, str) and "html" in content_type.lower()
+
+
+def _texts(blocks: list[Any]) -> list[str] | None:
+    """The plain texts of wire body blocks, or None when they do not load."""
+    if all(block.__class__ is str for block in blocks):
+        return blocks
+    from ._body import INVALID, block_texts, load_body  # noqa: PLC0415
+
+    loaded = load_body(blocks, "$", "body", [])
+    if loaded is INVALID:
+        return None
+    return [text for block in loaded for text in block_texts(block)]
+
+
+def _same_images(
+    blocks: list[Any], added: list[dict[str, Any]], images: list[dict[str, Any]], read: Findings
+) -> tuple[list[Any], list[dict[str, Any]]]:
+    """
+    Point a figure at the association it shows, however the HTML spells its IRI.
+
+    An association's uri comes back as the IRI it spells (`_web_url`); the
+    HTML holds the IRI as written (``%C8%86`` where the uri gave ``Ȇ``): the
+    same address, not an image to add.
+    """
+    by_uri = {v.iri_to_uri(image["url"]): image["url"] for image in images}
+    same = {
+        image["url"]: by_uri[v.iri_to_uri(image["url"])]
+        for image in added
+        if v.iri_to_uri(image["url"]) in by_uri
+    }
+    if not same:
+        return blocks, added
+    said = {f"added the image {describe(url)} " for url in same}
+    read[:] = [f for f in read if not (f.code == "added" and f.message.startswith(tuple(said)))]
+    blocks = [
+        {**block, "image": same.get(block["image"], block["image"])}
+        if isinstance(block, dict) and block.get("type") == "figure"
+        else block
+        for block in blocks
+    ]
+    return blocks, [image for image in added if image["url"] not in same]

@@ -26,6 +26,7 @@ __all__ = [
     "clean_text",
     "parse_boolean",
     "parse_wild_datetime",
+    "remove_forbidden",
     "split_keywords",
 ]
 
@@ -93,16 +94,31 @@ def clean_text(
     if spaced != text and layout:
         findings.append(Finding(where, "repaired", "normalized whitespace"))
     if cleaned != spaced:
-        removed = len(spaced) - len(cleaned)
-        findings.append(
-            Finding(
-                where,
-                "repaired",
-                f"removed {removed} character{'s' if removed != 1 else ''} no text may hold "
-                "(control characters, U+2028, U+2029, lone surrogates)",
-            )
-        )
+        _report_removed(where, len(spaced) - len(cleaned), findings)
     return cleaned
+
+
+def remove_forbidden(value: str, path: Path, findings: Findings, *, keep: str = "") -> str:
+    """
+    Return *value* without the characters no text may hold (reported).
+
+    Those of *keep* stay (HTML reads tab and carriage return as whitespace).
+    """
+    cleaned = v.TEXT_BAD.sub(lambda found: found.group() if found.group() in keep else "", value)
+    if cleaned != value:
+        _report_removed(_render(path), len(value) - len(cleaned), findings)
+    return cleaned
+
+
+def _report_removed(where: str, removed: int, findings: Findings) -> None:
+    findings.append(
+        Finding(
+            where,
+            "repaired",
+            f"removed {removed} character{'s' if removed != 1 else ''} no text may hold "
+            "(control characters, U+2028, U+2029, lone surrogates)",
+        )
+    )
 
 
 def _render(path: Path) -> str:

@@ -1,0 +1,308 @@
+"""
+The one reader of an HTML body inside an importer.
+
+`from_jsonld` (an ``articleBody`` that holds HTML), `from_feed` (an item's
+HTML content, title and summary) and `from_ninjs` (an HTML body) all read
+HTML here. With selectolax (the ``html`` extra) the HTML becomes structured
+body blocks by `newsmodel.body_from_html`: links, emphasis, headings, lists,
+quotes and figures kept, every drop and repair a `Finding` at the value's
+path. Without it, the stdlib's HTML parser gives the plain paragraphs, and a
+finding says which markup was left out and how to keep it. No pattern ever
+reads the HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING, Any
+
+from . import _wild as w
+from ._body_html import _BLOCK_LEVEL, _BLOCKS, _DROPPED, _WHITESPACE
+from ._distribution import install_hint
+from ._errors import Finding, ValidationError
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from ._models import Image
+
+__all__ = ["holds_html", "read_html_body", "read_html_text"]
+
+Findings = list[Finding]
+
+# Where a tag may start (HTML's tag open state: "<" then a letter, "/" or "!").
+_TAG_OPEN = re.compile(r"<[A-Za-z/!]")
+# Elements that end a paragraph in the plain reading (the fallback, and the
+# "holds HTML" decision): the structure body_from_html keeps or unwraps.
+_PARAGRAPH_BREAKS = frozenset(_BLOCKS) | _BLOCK_LEVEL | {"li", "br", "img"}
+# Inline elements of HTML: what makes a text HTML when it holds them.
+_INLINE = frozenset(
+    {
+        "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em",
+        "font", "i", "ins", "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s",
+        "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
+        "wbr",
+    }
+)  # fmt: skip
+_HTML_ELEMENTS = _PARAGRAPH_BREAKS | _DROPPED | _INLINE
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+     "source", "track", "wbr"}
+)  # fmt: skip
+
+
+def holds_html(text: str) -> bool:
+    """
+    Whether *text* is HTML rather than plain text that happens to hold a ``<``.
+
+    It is when the stdlib's HTML parser finds an HTML element in it (a
+    ``<p>``, ``<a>``, ``<br>``, ``<span>``, ``<script>``…) or a comment;
+    ``if a<b and c>d`` is plain text. The pattern is only a gate: a text
+    with no ``<`` before a letter, ``/`` or ``!`` holds no tag.
+    """
+    if _TAG_OPEN.search(text) is None:
+        return False
+    finder = _ElementFinder()
+    finder.feed(text)
+    finder.close()
+    return finder.found
+
+
+class _ElementFinder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found = self.found or tag in _HTML_ELEMENTS
+
+    def handle_endtag(self, tag: str) -> None:
+        self.found = self.found or tag in _HTML_ELEMENTS
+
+    def handle_comment(self, data: str) -> None:
+        self.found = True
+
+
+def read_html_body(
+    value: str,
+    path: str,
+    findings: Findings,
+    *,
+    images: Sequence[Mapping[str, Any]] = (),
+    base_url: str | None = None,
+) -> tuple[list[Any], list[dict[str, Any]]]:
+    """
+    Read an HTML body for an importer: its blocks and the images they add.
+
+    Args:
+        value: The HTML.
+        path: The JSONPath of *value* in the document, where every finding goes
+            (a finding about one block says which block of the body it is).
+        findings: The list to append every repair and drop to.
+        images: The article's images read so far, in the wire format; a
+            figure showing one of them refers to it.
+        base_url: The page's address, against which relative links resolve.
+
+    Returns:
+        The body blocks in the wire format, and the images (wire format) the
+        figures show that are not among *images*: the importer adds them to
+        the article's images (each is reported).
+    """
+    cleaned = _without_forbidden(value, path, findings)
+    parser = _selectolax()
+    if parser is None:
+        return list(_plain_paragraphs(cleaned, path, findings)), []
+    from ._body import dump_body  # noqa: PLC0415
+    from ._body_html import body_from_html  # noqa: PLC0415
+
+    known = _images(images)
+    read = body_from_html(cleaned, images=known, base_url=base_url, path=path)
+    findings.extend(_at_value(finding, path) for finding in read.findings)
+    added = [_dump_image(image) for image in read.images[len(known) :]]
+    return dump_body(read.blocks), added
+
+
+def read_html_text(value: str, path: str, findings: Findings, *, one_line: bool) -> str | None:
+    """
+    Read HTML that stands for a text (a feed's title or summary) as its plain text.
+
+    Its paragraphs, headings and list items are joined by a line break (a
+    space for a one-line text); its markup (links, emphasis, images) is left
+    out, reported once, and so is what `read_html_body` drops.
+    """
+    cleaned = _without_forbidden(value, path, findings)
+    if _selectolax() is None:
+        texts = _plain_paragraphs(cleaned, path, findings)
+    else:
+        from ._body import block_texts  # noqa: PLC0415
+        from ._body_html import body_from_html  # noqa: PLC0415
+
+        read = body_from_html(cleaned, path=path)
+        # (an image the HTML shows is markup left out here, not an image added)
+        findings.extend(_at_value(f, path) for f in read.findings if f.code != "added")
+        if any(block.__class__ is not str for block in read.blocks):
+            findings.append(
+                Finding(
+                    path,
+                    "dropped",
+                    "kept the text of the HTML; left out its markup (links, emphasis, "
+                    "headings, lists, images)",
+                )
+            )
+        texts = [text for block in read.blocks for text in block_texts(block)]
+    return w.clean_text(
+        (" " if one_line else "\n").join(texts),
+        path,
+        findings,
+        one_line=one_line,
+        references=False,
+        layout=False,
+    )
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _without_forbidden(value: str, path: str, findings: Findings) -> str:
+    # The characters no text may hold go before the HTML is read, reported as
+    # `newsmodel._wild.clean_text` reports them (tab, CR and LF are HTML's
+    # whitespace: the reader reads them as such).
+    return w.remove_forbidden(value, path, findings, keep="\t\r")
+
+
+def _selectolax() -> Any:
+    try:
+        from selectolax.lexbor import LexborHTMLParser  # noqa: PLC0415
+    except ImportError:
+        return None
+    return LexborHTMLParser
+
+
+def _at_value(finding: Finding, path: str) -> Finding:
+    # body_from_html says which block a finding is about ($.x[3]); the
+    # document holds one text there, so the finding goes to the text's path.
+    rest = finding.path[len(path) :]
+    if not finding.path.startswith(path) or not rest.startswith("["):
+        return finding
+    block = rest[1:].split("]", 1)[0]
+    return Finding(path, finding.code, f"{finding.message} (in the body's block {block})")
+
+
+def _images(images: Sequence[Mapping[str, Any]]) -> list[Image]:
+    """The importer's images (wire format) as `Image` values, to match figures against."""
+    from ._models import Image  # noqa: PLC0415
+
+    out = []
+    for image in images:
+        url = image.get("url")
+        if not isinstance(url, str):
+            continue
+        try:
+            out.append(Image(**{key: image.get(key) for key in _IMAGE_KEYS}))  # type: ignore[arg-type]
+        except (ValidationError, TypeError):
+            # (the article will refuse it, at its own path: match by address)
+            try:
+                out.append(Image(url=url))
+            except ValidationError:
+                continue
+    return out
+
+
+_IMAGE_KEYS = ("url", "caption", "credit", "alt_text", "width", "height", "license_url")
+
+
+def _dump_image(image: Image) -> dict[str, Any]:
+    return {key: getattr(image, key) for key in _IMAGE_KEYS if getattr(image, key) is not None}
+
+
+def _tags(names: Sequence[str]) -> str:
+    return ", ".join(f"<{name}>" for name in names)
+
+
+def _report_dropped(reader: _PlainReader, path: str, findings: Findings) -> None:
+    if reader.dropped:
+        what = _tags(sorted(reader.dropped))
+        findings.append(Finding(path, "dropped", f"dropped {what} and all they hold"))
+    if reader.comments:
+        findings.append(Finding(path, "dropped", "dropped the comments of the HTML"))
+
+
+# ---------------------------------------------------------- the fallback
+
+
+def _plain_paragraphs(value: str, path: str, findings: Findings) -> list[str]:
+    """The plain paragraphs of the HTML, read by the stdlib's parser (no selectolax)."""
+    reader = _PlainReader()
+    reader.feed(value)
+    reader.close()
+    paragraphs = reader.paragraphs(path, findings)
+    lost = sorted(reader.markup - {"p", "br"})
+    if lost:
+        findings.append(
+            Finding(
+                path,
+                "dropped",
+                f"kept the text of the HTML as plain paragraphs; left out its markup "
+                f"({_tags(lost)}): selectolax, which reads it, is not installed "
+                f"({install_hint('html')} keeps it)",
+            )
+        )
+    _report_dropped(reader, path, findings)
+    return paragraphs
+
+
+class _PlainReader(HTMLParser):
+    """HTML's text, a paragraph at each block element, a line at each ``<br>``."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[list[str]] = [[]]
+        self.skipping = 0  # inside a dropped element
+        self.markup: set[str] = set()
+        self.dropped: set[str] = set()
+        self.comments = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _DROPPED:
+            self.dropped.add(tag)
+            self.skipping += tag not in _VOID
+            return
+        self.markup.add(tag)
+        if tag == "br":
+            self.blocks[-1].append("\n")
+        elif tag in _PARAGRAPH_BREAKS:
+            self.blocks.append([])
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag in _DROPPED and tag not in _VOID:
+            self.skipping -= 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _DROPPED:
+            self.skipping = max(0, self.skipping - (tag not in _VOID))
+        elif tag in _PARAGRAPH_BREAKS and tag != "br":
+            self.blocks.append([])
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.blocks[-1].append(_WHITESPACE.sub(" ", data))
+
+    def handle_comment(self, data: str) -> None:
+        self.comments = True
+
+    def paragraphs(self, path: str, findings: Findings) -> list[str]:
+        out = []
+        for pieces in self.blocks:
+            text = "\n".join(line.strip(" ") for line in "".join(pieces).split("\n")).strip("\n")
+            if not text.strip():
+                continue
+            found: Findings = []
+            paragraph = w.clean_text(
+                text, path, found, one_line=False, references=False, layout=False
+            )
+            findings.extend(finding for finding in found if finding not in findings)
+            if paragraph is not None:
+                out.append(paragraph)
+        return out
