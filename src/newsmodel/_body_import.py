@@ -63,10 +63,58 @@ def holds_html(text: str) -> bool:
     """
     if _TAG_OPEN.search(text) is None:
         return False
+    parser = _selectolax()
+    if parser is not None:
+        from ._body_html import _descendants  # noqa: PLC0415
+
+        root = parser(text, is_fragment=True).root
+        return any(
+            node.tag == "-comment" or node.tag in _HTML_ELEMENTS
+            for top in _siblings(root)
+            for node in (top, *_descendants(top))
+        )
     finder = _ElementFinder()
-    finder.feed(text)
+    finder.feed(_defused(text))
     finder.close()
     return finder.found
+
+
+def _siblings(node: Any) -> Any:
+    while node is not None:
+        yield node
+        node = node.next
+
+
+def _defused(text: str) -> str:
+    """
+    *text* with each ``<`` that opens no tag written ``&lt;``, for the stdlib's parser.
+
+    Before CPython gh-135462 (3.11.13, 3.12.11, 3.13.4), ``html.parser`` rescans
+    to the end of the text for each ``<`` whose tag does not close before the
+    next ``<`` (``<p<p<p…``): quadratic time. Such a ``<`` opens no tag a
+    reader could use. One pass, linear.
+    """
+    out: list[str] = []
+    start = 0
+    close = 0  # the next ">" found so far
+    while True:
+        opening = text.find("<", start)
+        if opening < 0:
+            out.append(text[start:])
+            break
+        if close <= opening:
+            close = text.find(">", opening + 1)
+            if close < 0:
+                out.append(text[start:].replace("<", "&lt;"))
+                break
+        following = text.find("<", opening + 1)
+        if 0 <= following < close:
+            out.append(f"{text[start:opening]}&lt;")
+            start = opening + 1
+        else:
+            out.append(text[start : close + 1])
+            start = close + 1
+    return "".join(out)
 
 
 class _ElementFinder(HTMLParser):
@@ -234,7 +282,7 @@ def _report_dropped(reader: _PlainReader, path: str, findings: Findings) -> None
 def _plain_paragraphs(value: str, path: str, findings: Findings) -> list[str]:
     """The plain paragraphs of the HTML, read by the stdlib's parser (no selectolax)."""
     reader = _PlainReader()
-    reader.feed(value)
+    reader.feed(_defused(value))
     reader.close()
     paragraphs = reader.paragraphs(path, findings)
     lost = sorted(reader.markup - {"p", "br"})

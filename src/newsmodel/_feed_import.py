@@ -51,7 +51,8 @@ def from_feed(
     XML feeds (RSS 0.9x to 2.0, RSS 1.0, Atom) are parsed with feedparser,
     which the ``feeds`` extra installs; a JSON Feed (1.0 or 1.1) needs
     nothing more. Each item becomes an `Article`: its link, title, summary,
-    HTML content (as plain paragraphs), dates (their offsets kept: the raw
+    HTML content (its structure kept, as `newsmodel.body_from_html` reads
+    it; a figure's new image joins the images), dates (their offsets kept: the raw
     text is read, not feedparser's UTC tuple), authors (each one a person:
     a feed does not say person or organization), categories (as topic
     tags), images and language. Every repair and drop is appended to

@@ -180,7 +180,9 @@ def to_ninjs(article: Article) -> dict[str, Any]:
     Authors become ``people``/``organisations`` with rel ``author`` and a
     ``by`` line; tags become ``subjects``, ``people``, ``organisations``,
     ``places`` or ``events`` with rel ``about``; images and related stories
-    become ``associations``. ninjs has nothing for quotes, the section, the
+    become ``associations``. The body is a ``text/plain`` main body (paragraphs
+    joined by a blank line) and, when it is structured, a ``text/html`` one as
+    `newsmodel.body_to_html` writes it. ninjs has nothing for quotes, the section, the
     reading time or the paywall flag: those are left out. URLs become URIs, as
     ninjs asks: what is not ASCII is UTF-8 percent-encoded (RFC 3987 §3.1).
     """

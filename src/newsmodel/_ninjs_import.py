@@ -62,7 +62,8 @@ def from_ninjs(
     ``uri`` is the url (when it is a web address; else pass *url*, and the
     uri becomes the article's id), ``headlines`` the headline and the
     alternative headline, ``descriptions`` the standfirst, ``bodies`` the
-    body (plain text split at blank lines, or HTML paragraphs),
+    body (the main HTML body, its structure kept as `newsmodel.body_from_html`
+    reads it, else the plain text split at blank lines),
     ``firstCreated``/``versionCreated`` the dates, ``people`` and
     ``organisations`` with rel ``author`` the bylines (``by`` when there are
     none), the other entities the tags, ``infoSources`` the publisher,

@@ -33,7 +33,6 @@ __all__ = [
 Findings = list[Finding]
 
 _SPACES = re.compile(r"\s+")
-_TAG = re.compile(r"<[^<>]*>")
 
 
 def clean_text(
