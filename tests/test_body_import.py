@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import newsmodel as nm
 from newsmodel import strategies
-from newsmodel._body_import import holds_html, read_html_body, read_html_text
+from newsmodel._body_import import _defused, holds_html, read_html_body, read_html_text
 from newsmodel._body_strategies import bodies
 from newsmodel._values import iri_to_uri, uri_to_iri
 
@@ -541,3 +541,14 @@ def test_ninjs_round_trip_gives_back_a_drawn_structured_body(article: nm.Article
         uri_to_iri(iri_to_uri(image.url)) for image in article.images
     ]
     assert [f for f in findings if f.path.startswith("$.bodies")] == []
+
+
+@given(st.text(st.sampled_from("<>a &/p"), max_size=60))
+def test_defused_only_escapes_a_lt_that_opens_no_tag(text: str) -> None:
+    out = _defused(text)
+    assert out.replace("&lt;", "<") == text.replace("&lt;", "<")
+    for index, char in enumerate(out):
+        if char == "<":
+            rest = out[index + 1 :]
+            assert ">" in rest
+            assert "<" not in rest[: rest.index(">")]

@@ -740,3 +740,12 @@ def test_looks_like_feed() -> None:
     assert looks_like_feed(nm.to_json_feed([article()], FEED).encode())
     assert not looks_like_feed(b"<!doctype html><html><body><feed></feed></body></html>")
     assert not looks_like_feed(b'{"url": "https://e.example/"}')
+
+
+@pytest.mark.parametrize("writer", [nm.to_rss, nm.to_json_feed], ids=["rss", "json"])
+def test_an_id_that_looks_like_a_character_reference_is_kept(writer: Any) -> None:
+    """An id '&gt' is the document's text (the XML or JSON is decoded already), not '>'."""
+    source = article(id="&gt")
+    text = writer([source], FEED)
+    (back,) = nm.from_feed(text, findings=[])
+    assert back.id == "&gt"

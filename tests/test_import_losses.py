@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import re
 import signal
+import sys
 from contextlib import contextmanager
 from datetime import timezone
 from typing import TYPE_CHECKING, Any
+from unittest import mock
 
 import attrs
 import pytest
@@ -348,10 +350,12 @@ def test_byline_splitting_is_linear(byline: str) -> None:
         _byline.split_byline(byline, "$", [])
 
 
+@pytest.mark.parametrize("selectolax", [True, False], ids=["lexbor", "stdlib"])
 @pytest.mark.parametrize("body", ["<p>" + "<" * 200_000, "<p" * 100_000], ids=["lt", "p"])
-def test_body_cleaning_is_linear(body: str) -> None:
-    """HTML bodies full of '<' clean at once."""
-    with generous_alarm(30):
+def test_body_cleaning_is_linear(body: str, selectolax: bool) -> None:
+    """HTML bodies full of '<' clean at once, with selectolax and with the stdlib's parser."""
+    hidden = {} if selectolax else {"selectolax": None, "selectolax.lexbor": None}
+    with generous_alarm(30), mock.patch.dict(sys.modules, hidden):
         read_jsonld({**ONE, "articleBody": body}, findings=[])
 
 

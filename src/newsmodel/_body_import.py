@@ -160,7 +160,7 @@ def read_html_body(
     cleaned = _without_forbidden(value, path, findings)
     parser = _selectolax()
     if parser is None:
-        return list(_plain_paragraphs(cleaned, path, findings)), []
+        return list(_fallback_paragraphs(cleaned, path, findings)), []
     from ._body import dump_body  # noqa: PLC0415
     from ._body_html import body_from_html  # noqa: PLC0415
 
@@ -181,7 +181,7 @@ def read_html_text(value: str, path: str, findings: Findings, *, one_line: bool)
     """
     cleaned = _without_forbidden(value, path, findings)
     if _selectolax() is None:
-        texts = _plain_paragraphs(cleaned, path, findings)
+        texts = _fallback_paragraphs(cleaned, path, findings)
     else:
         from ._body import block_texts  # noqa: PLC0415
         from ._body_html import body_from_html  # noqa: PLC0415
@@ -279,7 +279,7 @@ def _report_dropped(reader: _PlainReader, path: str, findings: Findings) -> None
 # ---------------------------------------------------------- the fallback
 
 
-def _plain_paragraphs(value: str, path: str, findings: Findings) -> list[str]:
+def _fallback_paragraphs(value: str, path: str, findings: Findings) -> list[str]:
     """The plain paragraphs of the HTML, read by the stdlib's parser (no selectolax)."""
     reader = _PlainReader()
     reader.feed(_defused(value))

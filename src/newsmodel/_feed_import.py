@@ -402,7 +402,9 @@ class _Item:
                     self.put("url", url, self.at("id"))
             if identifier.strip() != self.wire.get("url"):
                 where = self.at("id")
-                self.put("id", w.clean_text(identifier, where, self.findings), where)
+                # (the document's own text: its XML or JSON is decoded already)
+                found = w.clean_text(identifier, where, self.findings, references=False)
+                self.put("id", found, where)
 
     def texts(self) -> None:
         title = self.entry.get("title")

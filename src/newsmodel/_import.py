@@ -676,13 +676,14 @@ def _body(
         )
     from ._body_import import holds_html, read_html_body  # noqa: PLC0415
 
-    if not any(holds_html(text) for text, _ in texts):
+    html = [holds_html(text) for text, _ in texts]
+    if not any(html):
         plain = "\n\n".join(text for text, _ in texts)
         return _plain_paragraphs(plain, path, findings), []
     blocks: list[Any] = []
     added: list[dict[str, Any]] = []
-    for text, where in texts:
-        if not holds_html(text):
+    for (text, where), is_html in zip(texts, html, strict=True):
+        if not is_html:
             blocks += _plain_paragraphs(text, where, findings)
             continue
         findings.append(
