@@ -117,7 +117,8 @@ def body_writer(images: Sequence[Image] = (), rel: str = " ".join(LINK_REL)) -> 
     writer's own ``inline``: the microdata marks quotes there. It is called
     once for each, in the order of the HTML.
     """
-    return _Writer({image.url: image for image in images}, rel)
+    # A figure shows the first image of its url, as body_from_html matches it.
+    return _Writer({image.url: image for image in reversed(images)}, rel)
 
 
 class _Writer:
@@ -763,7 +764,9 @@ class _Reader:
             return
         if url in self.known:
             known = next(image for image in self.images if image.url == url)
-            if caption is not None and caption != (known.caption, known.credit):
+            # (a figcaption shows the image's caption and credit on one line each)
+            shown = (_one_line(known.caption), _one_line(known.credit))
+            if caption is not None and caption != shown:
                 self.report(
                     "dropped",
                     f"dropped the caption of the figure of {describe(url)}: the article's "
