@@ -863,6 +863,8 @@ def _text_of(node: Any, *, deep: bool = True) -> str:
         stack[-1] = child.next
         if child.tag == "-text":
             pieces.append(child.text_content or "")
+        elif child.tag == "br":  # a line break, not nothing: "a<br>b" is not "ab"
+            pieces.append("\n")
         elif deep and child.tag != "-comment" and child.tag not in _DROPPED:
             stack.append(child.child)
     return "".join(pieces)

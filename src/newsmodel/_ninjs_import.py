@@ -552,11 +552,15 @@ def _same_images(
     HTML holds the IRI as written (``%C8%86`` where the uri gave ``Ȇ``): the
     same address, not an image to add.
     """
-    by_uri = {v.iri_to_uri(image["url"]): image["url"] for image in images}
+
+    def spelled(url: str) -> str:
+        return v.uri_to_iri(v.iri_to_uri(url))
+
+    by_iri = {spelled(image["url"]): image["url"] for image in images}
     same = {
-        image["url"]: by_uri[v.iri_to_uri(image["url"])]
+        image["url"]: by_iri[spelled(image["url"])]
         for image in added
-        if v.iri_to_uri(image["url"]) in by_uri
+        if spelled(image["url"]) in by_iri
     }
     if not same:
         return blocks, added
