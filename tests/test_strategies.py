@@ -503,7 +503,7 @@ def is_plain(body: tuple[nm.Block, ...]) -> bool:
 
 
 def body_features(body: tuple[nm.Block, ...]) -> set[tuple[str, str, object]]:
-    """What *body* shows of the body model: classes, optional fields set and not, levels, links."""
+    """What *body* shows of the body model: classes, optional fields set and not, link schemes."""
     found: set[tuple[str, str, object]] = set()
     for obj in body_objects(body):
         name = type(obj).__name__
@@ -511,8 +511,6 @@ def body_features(body: tuple[nm.Block, ...]) -> set[tuple[str, str, object]]:
         for field in attrs.fields(type(obj)):
             if field.default is not attrs.NOTHING:
                 found.add((name, field.name, getattr(obj, field.name) != field.default))
-        if isinstance(obj, nm.Heading):
-            found.add((name, "level", obj.level))
         if isinstance(obj, nm.Link):
             found.add((name, "url", obj.url.partition(":")[0].lower()))
     return found
@@ -527,7 +525,6 @@ _BODY_FEATURES = {
         if field.default is not attrs.NOTHING
         for present in (True, False)
     ),
-    *(("Heading", "level", level) for level in range(2, 7)),
     *(("Link", "url", scheme) for scheme in ("http", "https", "mailto")),
 }
 
