@@ -588,6 +588,17 @@ def test_body_markdown_reads_as_markdown() -> None:
     assert "```\n  indented\ncode\n```" in text
 
 
+def test_a_list_item_of_a_sublist_only_starts_it_on_its_own_line() -> None:
+    """An empty item cannot interrupt a paragraph in CommonMark: ``* * nested``."""
+    inner = List(items=(ListItem(content=(Code(text="x"),)),))
+    body = (
+        List(items=(ListItem(content=("a",), sublist=List(items=(ListItem(sublist=inner),))),)),
+    )
+
+    assert "* a\n  * * `x`\n" == body_to_markdown(body)
+    assert body == body_from_html(body_markdown_html(body)).blocks
+
+
 @given(bodies())
 def test_markdown_round_trip_through_markdown_it(body: tuple[Any, ...]) -> None:
     assert body_from_html(body_markdown_html(body)).blocks == body

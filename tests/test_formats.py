@@ -216,3 +216,12 @@ def test_microdata_writes_the_rest_of_the_table_as_data(monkeypatch: pytest.Monk
     html = nm.to_microdata(given)
     assert html.count('<meta itemprop="identifier" content="urn:1">') == 2  # shown, and as data
     assert html.count('<meta itemprop="width" content="5">') == 2
+
+
+def test_a_body_without_text_has_no_article_body() -> None:
+    """A body of a figure and a separator has no text: no articleBody, and it reads back."""
+    article = attrs.evolve(full(), body=(nm.Figure(image=full().images[0].url), nm.Separator()))
+    document = to_jsonld(article)
+
+    assert "articleBody" not in document
+    assert attrs.evolve(article, body=()) == read_own_jsonld(document)

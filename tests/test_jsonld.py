@@ -19,6 +19,7 @@ import newsmodel as nm
 from helpers import full_article, hostile_articles, seed
 from newsmodel import strategies
 from newsmodel._jsonld import is_own_jsonld, jsonld_script, read_own_jsonld, to_jsonld
+from newsmodel._models import paragraph_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 ISO_WITH_OFFSET = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?[+-]\d\d:\d\d")
@@ -67,7 +68,18 @@ def test_full_article_round_trips() -> None:
 @given(strategies.articles())
 def test_every_article_round_trips(article: nm.Article) -> None:
     """read_own_jsonld(to_jsonld(a)) == a over the whole model, through JSON text."""
-    assert article == read_own_jsonld(json.dumps(to_jsonld(article)))
+    assert as_plain_text(article) == read_own_jsonld(json.dumps(to_jsonld(article)))
+
+
+def as_plain_text(article: nm.Article) -> nm.Article:
+    """
+    *article* as JSON-LD carries it: its body's plain text (the documented loss).
+
+    articleBody is plain text: each paragraph, heading, list item and quote
+    paragraph comes back as a plain paragraph; markup, figures, embeds and
+    separators do not.
+    """
+    return attrs.evolve(article, body=paragraph_texts(article.body))
 
 
 def test_explicit_and_derived_values_stay_apart() -> None:
@@ -463,5 +475,5 @@ def test_is_own_jsonld() -> None:
 @given(strategies.articles())
 def test_public_from_jsonld_round_trips_our_own_output(article: nm.Article) -> None:
     """nm.from_jsonld, the importer users call, reads our own JSON-LD back exactly."""
-    assert article == nm.from_jsonld(nm.to_jsonld(article))
-    assert article == nm.from_jsonld(json.dumps(nm.to_jsonld(article)))
+    assert as_plain_text(article) == nm.from_jsonld(nm.to_jsonld(article))
+    assert as_plain_text(article) == nm.from_jsonld(json.dumps(nm.to_jsonld(article)))

@@ -51,6 +51,21 @@ PATH = re.compile(r"\$(?:\.[A-Za-z_][A-Za-z0-9_]*|\[[0-9]+\]|\['(?:[^'\\]|\\.)*'
 _SEGMENT = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[([0-9]+)\]|\['((?:[^'\\]|\\.)*)'\]")
 
 AUTHOR = "author"  # a person or an organization, as its "type" says
+#: A body block: a string (a plain paragraph) or an object, its kind its "type".
+BLOCK = "block"
+#: Inline content: a string (a text) or an object, its kind its "type".
+INLINE = "inline"
+#: A block quote's paragraph: a string or a "paragraph" object.
+PARAGRAPH = "quote paragraph"
+#: A list item: a string (one text), an array of inline content, or an object.
+ITEM = "item"
+#: What each kind of array item may be (the JSON types other than null).
+ITEM_TYPES: dict[str, tuple[type, ...]] = {
+    BLOCK: (str, dict),
+    INLINE: (str, dict),
+    PARAGRAPH: (str, dict),
+    ITEM: (str, list, dict),
+}
 
 #: The wire format of SPEC §1, written out independently of the code: each
 #: object's keys in order, and what each holds (None: a plain value; a name:
@@ -72,7 +87,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "publisher": "organization",
         "tags": ["tag"],
         "images": ["image"],
-        "body": [None],
+        "body": [BLOCK],
         "quotes": ["quote"],
         "related": ["related"],
         "reading_time_minutes": None,
@@ -109,6 +124,20 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "height": None,
         "license_url": None,
     },
+    # The body's blocks and inlines (docs/wire-format.md), each "type" first.
+    "paragraph": {"type": None, "content": [INLINE]},
+    "heading": {"type": None, "level": None, "content": [INLINE]},
+    "list": {"type": None, "ordered": None, "items": [ITEM]},
+    "item": {"content": [INLINE], "sublist": "list"},
+    "blockquote": {"type": None, "content": [PARAGRAPH], "cite": None, "attribution": None},
+    "preformatted": {"type": None, "text": None},
+    "figure": {"type": None, "image": None},
+    "embed": {"type": None, "url": None, "provider": None},
+    "separator": {"type": None},
+    "emphasis": {"type": None, "content": [INLINE]},
+    "strong": {"type": None, "content": [INLINE]},
+    "code": {"type": None, "text": None},
+    "link": {"type": None, "url": None, "title": None, "content": [INLINE]},
 }
 REQUIRED = {
     "article": {"url", "headline", "language", "date_published"},
@@ -118,6 +147,29 @@ REQUIRED = {
     "quote": {"text", "speaker"},
     "related": {"url", "headline"},
     "image": {"url"},
+    "paragraph": {"type", "content"},
+    "heading": {"type", "level", "content"},
+    "list": {"type", "items"},
+    "item": set(),  # content may be left out when there is a sublist
+    "blockquote": {"type", "content"},
+    "preformatted": {"type", "text"},
+    "figure": {"type", "image"},
+    "embed": {"type", "url"},
+    "separator": {"type"},
+    "emphasis": {"type", "content"},
+    "strong": {"type", "content"},
+    "code": {"type", "text"},
+    "link": {"type", "url", "content"},
+}
+#: Arrays that hold at least one item (inline content, a list's items, a quote's paragraphs).
+NOT_EMPTY = {
+    ("paragraph", "content"),
+    ("heading", "content"),
+    ("list", "items"),
+    ("blockquote", "content"),
+    ("emphasis", "content"),
+    ("strong", "content"),
+    ("link", "content"),
 }
 #: Keys whose values are enum values (or an author's "type").
 ENUM_KEYS = {
@@ -133,6 +185,7 @@ DEFAULTS = {
     ("article", "is_accessible_for_free"): True,
     ("tag", "kind"): "topic",
     ("related", "relation"): "related",
+    ("list", "ordered"): False,
 }
 ALL_KEYS = sorted({key for fields in SCHEMA.values() for key in fields})
 
@@ -145,6 +198,7 @@ class Location(NamedTuple):
     segments: Segments
     owner: str | None  # the kind of object the value is a key of, or None in an array
     value: Any
+    item: Any = None  # in an array, what its items are (SCHEMA's spelling)
 
 
 def jsonpath(segments: Segments) -> str:
@@ -176,9 +230,20 @@ def parse_path(path: str) -> Segments:
 
 def kind_of(value: Any, schema: Any) -> str | None:
     """The object kind that *schema* (one of SCHEMA's values) gives *value*, if an object."""
-    if schema == AUTHOR:
-        return value.get("type") if isinstance(value, dict) else None
+    if not isinstance(value, dict):
+        return None
+    if schema in (AUTHOR, BLOCK, INLINE, PARAGRAPH):
+        return value.get("type")
     return schema if isinstance(schema, str) else None
+
+
+def elements(value: Any, schema: Any) -> Any:
+    """The element schema of *value*'s items, if *value* is an array *schema* holds; else None."""
+    if isinstance(schema, list) and isinstance(value, list):
+        return schema[0]
+    if schema == ITEM and isinstance(value, list):
+        return INLINE  # a list item written as its inline content
+    return None
 
 
 def locations(data: Any, kind: str = "article", at: Segments = ()) -> Iterator[Location]:
@@ -186,39 +251,36 @@ def locations(data: Any, kind: str = "article", at: Segments = ()) -> Iterator[L
     for key, value in data.items():
         path = (*at, key)
         yield Location(path, kind, value)
-        schema = SCHEMA[kind][key]
-        if isinstance(schema, list):
-            for index, item in enumerate(value):
-                yield Location((*path, index), None, item)
-                item_kind = kind_of(item, schema[0])
-                if item_kind is not None:
-                    yield from locations(item, item_kind, (*path, index))
-        elif (nested := kind_of(value, schema)) is not None:
-            yield from locations(value, nested, path)
+        yield from _inside(value, SCHEMA[kind][key], path)
 
 
-def is_body_block(segments: Segments) -> bool:
-    """Whether *segments* is the path of a block of the article's body."""
-    return len(segments) == 2 and segments[0] == "body"
+def _inside(value: Any, schema: Any, path: Segments) -> Iterator[Location]:
+    # The values inside *value*, an array's items or an object's keys.
+    item_schema = elements(value, schema)
+    if item_schema is not None:
+        for index, item in enumerate(value):
+            yield Location((*path, index), None, item, item_schema)
+            yield from _inside(item, item_schema, (*path, index))
+    elif (nested := kind_of(value, schema)) is not None:
+        yield from locations(value, nested, path)
 
 
 def objects_kinds(data: Any, at: Segments = ()) -> Iterator[tuple[Segments, str]]:
-    """Every object's path and kind, found by walking the schema (no recursion into arrays)."""
+    """Every object's path and kind, found by walking the schema."""
     yield at, "article"
-    stack: list[tuple[Any, str, Segments]] = [(data, "article", at)]
+    stack: list[tuple[Any, Any, Segments]] = [(data, "article", at)]
     while stack:
-        value, kind, path = stack.pop()
-        for key, item in value.items():
-            schema = SCHEMA[kind][key]
-            if isinstance(schema, list):
-                for index, element in enumerate(item):
-                    element_kind = kind_of(element, schema[0])
-                    if element_kind is not None:
-                        yield (*path, key, index), element_kind
-                        stack.append((element, element_kind, (*path, key, index)))
-            elif (nested := kind_of(item, schema)) is not None:
-                yield (*path, key), nested
-                stack.append((item, nested, (*path, key)))
+        value, schema, path = stack.pop()
+        item_schema = elements(value, schema)
+        if item_schema is not None:
+            stack.extend((item, item_schema, (*path, i)) for i, item in enumerate(value))
+            continue
+        kind = kind_of(value, schema)
+        if kind is None:
+            continue
+        if path != at:
+            yield path, kind
+        stack.extend((item, SCHEMA[kind][key], (*path, key)) for key, item in value.items())
 
 
 def lookup(data: Any, segments: Segments) -> Any:
@@ -513,9 +575,20 @@ def test_randomly_changed_payloads_report_where_the_change_is(
             or not (
                 within(path, holder)
                 or (code == "duplicate" and within(path, holder[:1]))
+                or (code == "invalid" and holder[:1] == ("images",) and path in figures(changed))
                 or options  # trimming can make two tag names the same anywhere
             )
         ]
+
+
+def figures(payload: dict[str, Any]) -> list[str]:
+    """The paths of the image urls of the figures in *payload*'s body, in order."""
+    body = payload.get("body")
+    return [
+        jsonpath(("body", index, "image"))
+        for index, block in enumerate(body if isinstance(body, list) else ())
+        if isinstance(block, dict) and block.get("type") == "figure"
+    ]
 
 
 @given(strategies.articles(), st.data())
@@ -543,13 +616,20 @@ def test_null_or_absent_at_every_key(article: nm.Article) -> None:
         key = where.segments[-1]
         required = key in REQUIRED[where.owner]
         expected = [(jsonpath(where.segments), "missing")] if required else []
+        holder = lookup(payload, where.segments[:-1])
+        if where.owner == "item" and key == "sublist" and "content" not in holder:
+            # An item with no content of its own has no reason to be without its sublist.
+            expected = [(jsonpath((*where.segments[:-1], "content")), "empty")]
+        elif where.segments == ("images",):
+            # The body's figures show images no longer there.
+            expected = [(path, "invalid") for path in figures(payload)]
         as_null = load(replaced(payload, where.segments, None))
         absent = load(deleted(payload, where.segments))
         found_null = [] if isinstance(as_null, nm.Article) else pairs(as_null)
         found_absent = [] if isinstance(absent, nm.Article) else pairs(absent)
         if (expected, expected) != (found_null, found_absent):
             problems.append((jsonpath(where.segments), found_null, found_absent))
-        elif not required and as_null != absent:
+        elif not required and not expected and as_null != absent:
             problems.append((jsonpath(where.segments), "null and absent differ"))
 
     assert [] == problems
@@ -561,16 +641,50 @@ def test_null_in_an_array_is_a_type_error_and_removing_an_item_is_fine(
 ) -> None:
     """An array item replaced by null is one `type` error; removing an item leaves it valid."""
     payload = nm.to_dict(article)
+    places = list(locations(payload))
+    arrays = {where.segments: where for where in places}
     problems: list[tuple[Any, ...]] = []
-    for where in locations(payload):
+    for where in places:
         if where.owner is not None:
             continue
         as_null = load_errors(replaced(payload, where.segments, None))
-        removed = load_errors(deleted(payload, where.segments))
-        if [(jsonpath(where.segments), "type")] != as_null or removed:
+        left = deleted(payload, where.segments)
+        removed = load_errors(left)
+        expected = removal_errors(left, where, arrays[where.segments[:-1]])
+        if [(jsonpath(where.segments), "type")] != as_null or expected != removed:
             problems.append((jsonpath(where.segments), as_null, removed))
 
     assert [] == problems
+
+
+def removal_errors(left: Any, where: Location, array: Location) -> list[tuple[str, str]]:
+    """
+    The errors of *left*, a valid payload without the array item at *where*.
+
+    None, but where the item was needed: the only item of an array that
+    holds at least one (`NOT_EMPTY`, and a list item's content unless the
+    item has a sublist), the last text that was not whitespace in inline
+    content, and the image that figures in the body show.
+    """
+    segments = where.segments
+    rest = lookup(left, segments[:-1])
+    if where.item == INLINE:
+        may_be_empty = array.owner == "item"  # beside a sublist
+        texts = all(isinstance(item, str) for item in rest)
+        if (not rest and not may_be_empty) or (rest and texts and "".join(rest).isspace()):
+            return [(jsonpath(segments[:-1]), "empty")]
+    elif not rest and (array.owner, segments[-2]) in NOT_EMPTY:
+        return [(jsonpath(segments[:-1]), "empty")]
+    if segments[0] == "images":
+        urls = {image["url"] for image in left["images"]}
+        return [
+            (jsonpath(("body", index, "image")), "invalid")
+            for index, block in enumerate(left.get("body", ()))
+            if isinstance(block, dict)
+            and block.get("type") == "figure"
+            and block["image"] not in urls
+        ]
+    return []
 
 
 @given(strategies.articles(), st.data())
@@ -583,9 +697,9 @@ def test_wrong_type_at_every_path_is_one_type_error(
     for where in locations(payload):
         if (where.owner, where.segments[-1]) in ENUM_KEYS:
             continue  # see test_wrong_json_type_for_an_enum_value_is_a_type_error
-        # A body block is a string (a plain paragraph) or an object (a block):
-        # an object in a plain paragraph's place is read as a block.
-        also = (str, dict) if is_body_block(where.segments) else ()
+        # A body block or an inline is a string or an object, a list item also
+        # an array: a value of one of those types in another's place is read as it.
+        also = ITEM_TYPES.get(where.item, ())
         wrong = data.draw(wrong_values(where.value, also=also), label=jsonpath(where.segments))
         found = load_errors(replaced(payload, where.segments, wrong))
         if [(jsonpath(where.segments), "type")] != found:
@@ -603,10 +717,15 @@ def test_wrong_type_at_every_path_is_one_type_error(
         (("related", 0, "relation"), {"value": "cited"}),
         (("authors", 0, "type"), 1),
         (("quotes", 0, "speaker", "type"), ["person"]),
+        (("body", 0, "type"), 5),
+        (("body", 0, "type"), math.nan),
+        (("body", 0, "content", 1, "type"), ["emphasis"]),
+        (("body", 1, "items", 0, "sublist", "type"), True),
+        (("body", 2, "content", 0, "type"), {"type": "paragraph"}),
     ],
 )
 def test_wrong_json_type_for_an_enum_value_is_a_type_error(path: Segments, value: object) -> None:
-    """An enum value (or an author's type) that is not a string at all is a `type` error."""
+    """An enum value (or an author's or a block's type) that is not a string is a `type` error."""
     payload = {
         "url": "https://example.com/a",
         "headline": "Headline",
@@ -614,12 +733,48 @@ def test_wrong_json_type_for_an_enum_value_is_a_type_error(path: Segments, value
         "date_published": "2024-10-13T21:04:00+03:00",
         "authors": [{"type": "person", "name": "A"}],
         "tags": [{"name": "Tag"}],
+        "body": [
+            {"type": "paragraph", "content": ["a ", {"type": "emphasis", "content": ["b"]}]},
+            {
+                "type": "list",
+                "items": [{"content": ["c"], "sublist": {"type": "list", "items": ["d"]}}],
+            },
+            {"type": "blockquote", "content": [{"type": "paragraph", "content": ["e"]}]},
+        ],
         "quotes": [{"text": "Words.", "speaker": {"type": "person", "name": "B"}}],
         "related": [{"url": "https://example.com/b", "headline": "B"}],
     }
     changed = replaced(payload, path, value)
 
     assert [(jsonpath(path), "type")] == load_errors(changed)
+
+
+@pytest.mark.parametrize(
+    ("url", "code"),
+    [({}, "type"), ([1], "type"), (5, "type"), ("ftp://x", "url"), (None, "missing")],
+    ids=["object", "array", "number", "ftp", "null"],
+)
+def test_a_bad_image_url_is_one_error_though_a_figure_shows_the_image(
+    url: object, code: str
+) -> None:
+    """Which url an image with a bad one meant is unknown: no figure is called wrong for it."""
+    payload = {
+        **_VALID,
+        "images": [{"url": url}],
+        "body": [{"type": "figure", "image": "https://example.com/i.jpg"}],
+    }
+
+    assert [("$.images[0].url", code)] == load_errors(payload)
+
+
+def test_a_list_items_null_content_is_no_content() -> None:
+    """A list item's ``content`` may be left out beside a sublist: null is the same."""
+    sublist = {"type": "list", "items": ["d"]}
+    absent = {**_VALID, "body": [{"type": "list", "items": [{"sublist": sublist}]}]}
+    null = {**_VALID, "body": [{"type": "list", "items": [{"content": None, "sublist": sublist}]}]}
+
+    assert nm.from_dict(absent) == nm.from_dict(null)
+    assert nm.to_dict(nm.from_dict(null)) == absent
 
 
 _STRING_CODES = {"invalid", "url", "language", "timezone", "empty", "type"}

@@ -370,6 +370,83 @@ def test_fastapi_round_trips_an_article_byte_for_byte(client: TestClient) -> Non
     assert nm.loads(read.content) == ARTICLE
 
 
+RICH = {
+    **EXAMPLE,
+    "images": [{"url": "https://example.com/i.jpg"}],
+    "body": [
+        "Plain.",
+        {
+            "type": "heading",
+            "level": 2,
+            "content": ["What ", {"type": "emphasis", "content": ["now"]}],
+        },
+        {
+            "type": "paragraph",
+            "content": [
+                "See ",
+                {"type": "link", "url": "https://example.com/b", "content": ["it"]},
+            ],
+        },
+        {
+            "type": "list",
+            "ordered": True,
+            "items": ["one", {"sublist": {"type": "list", "items": ["a"]}}],
+        },
+        {"type": "figure", "image": "https://example.com/i.jpg"},
+    ],
+}
+
+
+def test_a_structured_body_round_trips_and_its_problems_are_at_their_places() -> None:
+    article = nm.from_dict(RICH)
+    assert ADAPTER.validate_python(RICH, strict=True) == article
+    assert ADAPTER.dump_json(article) == nm.dumps(article).encode()
+    bad = copy.deepcopy(RICH)
+    bad["body"][2]["content"][1]["url"] = "javascript:alert(1)"
+    bad["body"][3]["items"][1]["sublist"]["type"] = 5
+    with pytest.raises(PydanticValidationError) as caught:
+        ADAPTER.validate_python(bad, strict=True)
+    assert [(e["loc"], e["type"]) for e in caught.value.errors()] == [
+        (("body", 2, "content", 1, "url"), "url"),
+        (("body", 3, "items", 1, "sublist", "type"), "type"),
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="lenient loading (pydantic's lax mode, FastAPI's default) trims inline texts: "
+    "'What ' before an emphasis becomes 'What', and the words run together (not fixed yet)",
+)
+def test_lax_mode_keeps_the_spaces_between_inline_texts(client: TestClient) -> None:
+    canonical = nm.dumps(nm.from_dict(RICH)).encode()
+    created = client.post("/articles", content=canonical, headers=JSON_HEADERS)
+    assert (created.status_code, created.content) == (201, canonical)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="pydantic names the body's recursive definitions (Inline, Emphasis, ...) and "
+    "everything holding them Article-Input / Article-Output in OpenAPI (not fixed yet)",
+)
+def test_the_openapi_document_describes_the_bodys_blocks(client: TestClient) -> None:
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    blocks = {"Block", "Paragraph", "Heading", "List", "BlockQuote", "Preformatted", "Figure"}
+    inlines = {"Inline", "Emphasis", "Strong", "Code", "Link", "Embed", "Separator"}
+    assert blocks | inlines <= set(schemas)
+    assert schemas["Article"]["properties"]["body"]["items"] == {
+        "$ref": "#/components/schemas/Block"
+    }
+
+
+def test_the_openapi_document_is_written_though_the_body_is_recursive(
+    client: TestClient,
+) -> None:
+    document = client.get("/openapi.json").json()  # was a RecursionError
+    for ref in json_refs(document):
+        resolve(document, ref)
+    assert any(name.startswith("Emphasis") for name in document["components"]["schemas"])
+
+
 def test_fastapi_lists_five_problems_at_their_places(client: TestClient) -> None:
     payload = copy.deepcopy(EXAMPLE)
     payload["language"] = "english please"

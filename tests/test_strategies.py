@@ -279,6 +279,9 @@ _NONE = st.nothing()
 _BARE_ARTICLES = strategies.articles(
     authors=_NONE, publishers=_NONE, tags=_NONE, images=_NONE, quotes=_NONE, related=_NONE
 )
+_BARE_ARTICLES_WITH_IMAGES = strategies.articles(
+    authors=_NONE, publishers=_NONE, tags=_NONE, quotes=_NONE, related=_NONE
+)
 # Generate until a value is found, without shrinking it.
 _REACH = settings(
     phases=[Phase.generate],
@@ -463,6 +466,116 @@ def test_language_tags_take_every_form(
 ) -> None:
     """Language tags have scripts, regions, extensions, private use, or are grandfathered."""
     assert any(re.match(pattern, a.language) for a in drawn_articles), label
+
+
+# --------------------------------------------------------------------- body
+
+_BODY_CLASSES = (
+    nm.Paragraph,
+    nm.Heading,
+    nm.List,
+    nm.ListItem,
+    nm.BlockQuote,
+    nm.Preformatted,
+    nm.Figure,
+    nm.Embed,
+    nm.Separator,
+    nm.Emphasis,
+    nm.Strong,
+    nm.Code,
+    nm.Link,
+)
+
+
+def body_objects(value: object) -> Iterator[Any]:
+    """Every block, list item and inline in *value* (a body), nested ones included."""
+    if isinstance(value, _BODY_CLASSES):
+        yield value
+        for field in attrs.fields(type(value)):
+            yield from body_objects(getattr(value, field.name))
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from body_objects(item)
+
+
+def is_plain(body: tuple[nm.Block, ...]) -> bool:
+    return all(isinstance(block, str) for block in body)
+
+
+def body_features(body: tuple[nm.Block, ...]) -> set[tuple[str, str, object]]:
+    """What *body* shows of the body model: classes, optional fields set and not, link schemes."""
+    found: set[tuple[str, str, object]] = set()
+    for obj in body_objects(body):
+        name = type(obj).__name__
+        found.add((name, "", True))
+        for field in attrs.fields(type(obj)):
+            if field.default is not attrs.NOTHING:
+                found.add((name, field.name, getattr(obj, field.name) != field.default))
+        if isinstance(obj, nm.Link):
+            found.add((name, "url", obj.url.partition(":")[0].lower()))
+    return found
+
+
+_BODY_FEATURES = {
+    *((cls.__name__, "", True) for cls in _BODY_CLASSES),
+    *(
+        (cls.__name__, field.name, present)
+        for cls in _BODY_CLASSES
+        for field in attrs.fields(cls)
+        if field.default is not attrs.NOTHING
+        for present in (True, False)
+    ),
+    *(("Link", "url", scheme) for scheme in ("http", "https", "mailto")),
+}
+
+
+def test_articles_draw_every_block_and_inline() -> None:
+    """Bodies hold every kind of block and inline, each optional field set and not."""
+    seen: set[tuple[str, str, object]] = set()
+
+    def all_seen(article: nm.Article) -> bool:
+        seen.update(body_features(article.body))
+        return _BODY_FEATURES <= seen
+
+    find(_BARE_ARTICLES_WITH_IMAGES, all_seen, settings=_REACH)
+
+
+def test_plain_and_structured_bodies_are_both_common(drawn_articles: list[nm.Article]) -> None:
+    """A fifth of the articles or more have plain paragraphs only, and as many structured ones."""
+    bodies = [article.body for article in drawn_articles if article.body]
+    plain = [body for body in bodies if is_plain(body)]
+    mixed = [
+        body for body in bodies if not is_plain(body) and any(isinstance(b, str) for b in body)
+    ]
+
+    assert len(plain) >= len(drawn_articles) // 5
+    assert len(bodies) - len(plain) >= len(drawn_articles) // 5
+    assert mixed  # plain paragraphs between structured blocks
+
+
+def test_figures_show_one_of_the_articles_images(drawn_articles: list[nm.Article]) -> None:
+    """Figures are drawn, each with the url of one of its article's images."""
+    shown = [
+        (block.image, {image.url for image in article.images})
+        for article in drawn_articles
+        for block in article.body
+        if isinstance(block, nm.Figure)
+    ]
+
+    assert shown
+    assert all(url in urls for url, urls in shown)
+
+
+@given(strategies.articles(rich_body=False))
+def test_rich_body_false_draws_plain_paragraphs_only(article: nm.Article) -> None:
+    """``rich_body=False`` draws the bodies of plain paragraphs that scrapers produce."""
+    assert is_plain(article.body)
+
+
+@given(strategies.articles(images=st.nothing()))
+def test_articles_without_images_have_no_figures(article: nm.Article) -> None:
+    """With no images to show, no figure is drawn (and the article is valid)."""
+    assert not any(isinstance(block, nm.Figure) for block in article.body)
 
 
 # -------------------------------------------------------------- parameters

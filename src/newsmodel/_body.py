@@ -856,6 +856,9 @@ def _load_object(
     kind = value.get("type")
     if kind not in allowed:
         names = ", ".join(repr(name) for name in allowed)
+        if kind is not None and kind.__class__ is not str:
+            _type_error(kind, path, "type", f"a type (a string), one of {names}", report)
+            return INVALID
         found = "nothing" if kind is None else describe(kind)
         report.append(
             ErrorDetail(
@@ -937,8 +940,8 @@ def _load_item(value: object, parent: Path, key: str | int, report: Report) -> A
     path = (parent, key)
     if not _ITEM_KEYS.issuperset(value):
         _report_unknown(value, path, _ITEM_KEYS, report)
-    raw = value.get("content", [])
-    content = _load_array(raw, path, "content", report, _load_inline)
+    raw = value.get("content")  # null is absent, as everywhere
+    content = () if raw is None else _load_array(raw, path, "content", report, _load_inline)
     raw_sublist = value.get("sublist")
     sublist = (
         None

@@ -116,12 +116,18 @@ class _Writer:
             marker = (f"{number}{')' if alternate else '.'}") if block.ordered else "*-"[alternate]
             indent = " " * (len(marker) + 1)
             text = self.inline(item.content).replace("\n", "\n" + indent)
-            lines.append(f"{marker} {text}".rstrip(" "))
-            if item.sublist is not None:
-                nested = self.list(item.sublist, 0)
-                lines.append(
-                    "\n".join(indent + line if line else line for line in nested.split("\n"))
-                )
+            if item.sublist is None:
+                lines.append(f"{marker} {text}".rstrip(" "))
+                continue
+            nested = "\n".join(
+                indent + line if line else line for line in self.list(item.sublist, 0).split("\n")
+            )
+            if item.content:
+                lines += [f"{marker} {text}".rstrip(" "), nested]
+            else:
+                # An empty item cannot interrupt a paragraph (CommonMark): the
+                # sublist starts on the item's own line, as in "* * nested".
+                lines.append(f"{marker} {nested[len(indent) :]}")
         return "\n".join(lines)
 
     def inline(self, content: Iterable[Inline]) -> str:

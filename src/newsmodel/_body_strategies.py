@@ -114,16 +114,22 @@ def inline_content(*, depth: int = 2) -> SearchStrategy[tuple[Inline, ...]]:
     return _content(depth, in_link=False)
 
 
-def _plain_or_paragraph(content: tuple[Inline, ...]) -> str | Paragraph:
-    # A paragraph of text only is its text: that is the form HTML reads back.
+def paragraph_of(content: tuple[Inline, ...]) -> str | Paragraph:
+    """The paragraph of *content*: its text when it is one text (the form HTML reads back)."""
     if len(content) == 1 and content[0].__class__ is str:
         return content[0]
     return Paragraph(content=content)
 
 
 def _lists(depth: int) -> SearchStrategy[List]:
-    sublist = st.none() if depth <= 1 else st.none() | st.deferred(lambda: _lists(depth - 1))
-    item = st.builds(ListItem, content=inline_content(depth=1), sublist=sublist)
+    item = st.builds(ListItem, content=inline_content(depth=1))
+    if depth > 1:
+        # An item with a sublist may have no content of its own.
+        item |= st.builds(
+            ListItem,
+            content=st.just(()) | inline_content(depth=1),
+            sublist=st.deferred(lambda: _lists(depth - 1)),
+        )
     return st.builds(List, items=st.lists(item, min_size=1, max_size=3), ordered=st.booleans())
 
 
@@ -150,7 +156,7 @@ def body_blocks(*, images: SearchStrategy[str] | None = None) -> SearchStrategy[
     Returns:
         A strategy for plain paragraphs (`str`) and every block class.
     """
-    paragraph = inline_content().map(_plain_or_paragraph)
+    paragraph = inline_content().map(paragraph_of)
     return st.one_of(
         st.lists(_LINE, min_size=1, max_size=3).map("\n".join),
         paragraph,

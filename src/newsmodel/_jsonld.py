@@ -273,8 +273,10 @@ def _tags(a: Article, out: dict[str, Any]) -> None:
 
 
 def _body(a: Article, out: dict[str, Any]) -> None:
-    if a.body:
-        out["articleBody"] = article_body(paragraph_texts(a.body))
+    # A body of figures, embeds and separators only has no text to write.
+    texts = paragraph_texts(a.body)
+    if texts:
+        out["articleBody"] = article_body(texts)
 
 
 def _reading_time(a: Article, out: dict[str, Any]) -> None:

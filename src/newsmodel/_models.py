@@ -249,12 +249,13 @@ def _check_figures(a: Article, path: Path, report: Report) -> None:
     from ._body import Figure  # noqa: PLC0415 - only for a structured body
 
     images = a.images
-    urls = (
-        {getattr(image, "url", None) for image in images} if images.__class__ is tuple else {None}
-    )
-    if None in urls:
-        # Images that did not load were reported at their own path; which urls
-        # they meant is unknown, so no figure is called wrong for pointing at one.
+    if images.__class__ is not tuple:
+        return  # reported at its own path
+    urls = [getattr(image, "url", None) for image in images]
+    if not all(url.__class__ is str and v.is_url(url) for url in urls):
+        # Images that did not load, or whose url did not, were reported at their
+        # own path; which urls they meant is unknown, so no figure is called
+        # wrong for pointing at one.
         return
     for index, block in enumerate(body):
         if isinstance(block, Figure) and block.image not in urls:

@@ -211,6 +211,10 @@ def _registered(node: Any, handler: GetJsonSchemaHandler) -> Any:
     return out
 
 
+#: The names of the definitions whose JSON Schema is being written.
+_WRITING: set[str] = set()
+
+
 @functools.cache
 def _definition_schema(name: str) -> cs.CoreSchema:
     """
@@ -241,4 +245,13 @@ class _Definition:
         schema: cs.CoreSchema,
         handler: GetJsonSchemaHandler,
     ) -> JsonSchemaValue:
-        return _registered(_definitions()[cls.name], handler)  # type: ignore[no-any-return]
+        if cls.name in _WRITING:
+            # A definition that refers to itself through others (inline content
+            # holds emphasis, which holds inline content): its reference is all
+            # that is wanted here; the definition is the one being written.
+            return {}
+        _WRITING.add(cls.name)
+        try:
+            return _registered(_definitions()[cls.name], handler)  # type: ignore[no-any-return]
+        finally:
+            _WRITING.discard(cls.name)

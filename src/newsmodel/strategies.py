@@ -36,7 +36,8 @@ except ImportError as error:  # pragma: no cover - depends on the environment
     msg = f"newsmodel.strategies needs Hypothesis: {install_hint('hypothesis')}"
     raise ImportError(msg) from error
 
-from ._body_strategies import bodies, body_blocks, inline_content, link_urls
+from ._body import Figure
+from ._body_strategies import bodies, body_blocks, inline_content, link_urls, paragraph_of
 from ._models import (
     Article,
     ArticleKind,
@@ -60,10 +61,12 @@ from ._values import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from hypothesis.internal.charmap import CategoryName
     from hypothesis.strategies import DrawFn, SearchStrategy
+
+    from ._body import Block
 
 __all__ = [
     "MAX_DATETIME",
@@ -618,16 +621,23 @@ def articles(
     images: SearchStrategy[Image] | None = None,
     quotes: SearchStrategy[Quote] | None = None,
     related: SearchStrategy[RelatedStory] | None = None,
+    rich_body: bool = True,
 ) -> SearchStrategy[Article]:
     """
     Draw valid `Article` instances across the whole model.
 
     Every kind; a dateline (sometimes) on news kinds only; ``date_modified``
     absent or not before ``date_published``; authors, tags, images, body
-    paragraphs, quotes and related stories, none or several; tag names unique
+    blocks, quotes and related stories, none or several; tag names unique
     ignoring case and related urls unique, as the article's rules require;
     the reading time given or derived; free or paywalled. Quote speakers are
     sometimes the article's own authors, as in real stories.
+
+    The body is, about half the time, plain paragraphs only (`texts`, as a
+    scraper's payload has them), else plain paragraphs mixed with blocks of
+    every kind (`body_blocks`: paragraphs with links and emphasis, headings,
+    nested lists, block quotes, preformatted text, embeds, separators), its
+    figures each showing one of the drawn article's ``images``.
 
     Args:
         kinds: Strategy for the kind (default: every `ArticleKind`, news first).
@@ -643,6 +653,7 @@ def articles(
             with speakers from *authors* or the article's own bylines).
         related: Strategy for each related story (default: `related_stories`);
             a story whose url clashes with another's is drawn again.
+        rich_body: False draws bodies of plain paragraphs only.
 
     Pass ``st.nothing()`` for *authors*, *tags*, *images*, *quotes* or *related*
     to draw articles without any, or for *publishers* to draw none.
@@ -662,6 +673,7 @@ def articles(
         images=images,
         quotes=quotes,
         related=related,
+        rich_body=rich_body,
     )
 
 
@@ -721,6 +733,7 @@ def _articles(
     images: SearchStrategy[Image] | None,
     quotes: SearchStrategy[Quote] | None,
     related: SearchStrategy[RelatedStory] | None,
+    rich_body: bool,
 ) -> Article:
     # Related values are drawn next to each other (the kind and the dateline,
     # the two dates, the bylines and the speakers), so that shrinking one
@@ -739,6 +752,8 @@ def _articles(
             quotes = _quotes(speakers=st.one_of(authors, st.sampled_from(bylines)))
         else:
             quotes = _QUOTES if authors is _AUTHORS else _quotes(speakers=authors)
+    drawn_images = draw(_lists(images if images is not None else _IMAGES, 3))
+    body: Sequence[Block] = draw(_rich_bodies(drawn_images)) if rich_body else draw(_PLAIN_BODIES)
     return Article(
         url=url,
         kind=kind,
@@ -752,12 +767,32 @@ def _articles(
         **{key: draw(strategy) for key, strategy in _optional_plain_fields()},  # type: ignore[arg-type]
         publisher=draw(_optional(publishers if publishers is not None else _ORGANIZATIONS)),
         tags=draw(_lists(tags if tags is not None else _TAGS, 6, _casefolded_name)),
-        images=draw(_lists(images if images is not None else _IMAGES, 3)),
-        body=draw(_lists(_TEXTS, 6)),
+        images=drawn_images,
+        body=body,
         related=draw(_lists(related if related is not None else _RELATED, 3, _story_url)),
         reading_time_minutes=draw(_MAYBE_SIZE),
         is_accessible_for_free=draw(st.sampled_from([True, False])),
     )
+
+
+_PLAIN_BODIES = st.lists(_TEXTS, max_size=6)
+# Blocks of every kind but figures, which must show one of the article's images,
+# and paragraphs with markup (links, emphasis) once more: the commonest block.
+_BLOCKS = st.one_of(_TEXTS, inline_content().map(paragraph_of), body_blocks(images=st.nothing()))
+
+
+def _figures(drawn_images: list[Image]) -> SearchStrategy[Figure]:
+    return st.sampled_from([image.url for image in drawn_images]).map(_figure)
+
+
+def _figure(url: str) -> Figure:
+    return Figure(image=url)
+
+
+def _rich_bodies(drawn_images: list[Image]) -> SearchStrategy[list[Block]]:
+    # Plain paragraphs first: the simpler body, and where shrinking goes.
+    blocks = st.one_of(_BLOCKS, _figures(drawn_images)) if drawn_images else _BLOCKS
+    return st.one_of(_PLAIN_BODIES, st.lists(blocks, min_size=1, max_size=6))
 
 
 _quotes = quotes  # the parameter of the same name hides the function
