@@ -345,7 +345,9 @@ def _mutated(draw: st.DrawFn) -> dict[str, Any]:
 
 def _not_stated(error: nm.ErrorDetail, payload: dict[str, Any]) -> bool:
     """Whether *error* is one of the rules the schema's description lists as not stated."""
-    if error.code in ("date_order", "duplicate"):
+    if error.code in ("date_order", "duplicate", "too_deep", "nested_link"):
+        return True
+    if error.code == "invalid" and "one of the article's images" in error.message:
         return True
     segments = parse_path(error.path)
     assert segments is not None
@@ -480,6 +482,25 @@ _NOT_STATED_EXAMPLES = {
     "year edge": _minimal(date_published="0001-01-01T00:00:00+01:00"),
     "URL host label too long": _minimal(url="https://" + "a" * 64 + ".example/"),
     "URL code point above U+FFFF": _minimal(url="https://example.com/\U0001fffe"),
+    "figure without its image": _minimal(
+        body=[{"type": "figure", "image": "https://example.com/a.jpg"}]
+    ),
+    "link in a link": _minimal(
+        body=[
+            {
+                "type": "paragraph",
+                "content": [
+                    {
+                        "type": "link",
+                        "url": "https://example.com/a",
+                        "content": [
+                            {"type": "link", "url": "https://example.com/b", "content": ["b"]}
+                        ],
+                    }
+                ],
+            }
+        ]
+    ),
 }
 
 
@@ -503,7 +524,7 @@ def test_the_description_lists_every_rule_not_stated() -> None:
     """The schema's description names each rule JSON Schema cannot state."""
     description = SCHEMA["description"]
     assert [] == [rule for rule in _schema.NOT_STATED if rule not in description]
-    assert 8 == len(_schema.NOT_STATED) == len(_NOT_STATED_EXAMPLES)
+    assert 10 == len(_schema.NOT_STATED) == len(_NOT_STATED_EXAMPLES)
 
 
 def test_dateline_on_a_non_news_kind_is_rejected() -> None:

@@ -80,6 +80,14 @@ NOT_STATED = (
     "No two tags have the same name, compared ignoring case (code duplicate).",
     "No two related stories have the same url (code duplicate).",
     (
+        "A figure in the body shows one of the article's images: its image is the url of "
+        "one of them (code invalid)."
+    ),
+    (
+        "In the body, inline markup nests at most 6 deep and lists at most 4 (code "
+        "too_deep), and no link holds another link (code nested_link)."
+    ),
+    (
         "Integers are written without a fraction or exponent: JSON Schema counts 2.0 and "
         "2e0 as integers, the library does not."
     ),
@@ -391,6 +399,37 @@ def _typed(tag: str, description: str, properties: dict[str, Any], required: lis
     }
 
 
+def _by_json_type(description: str, choices: dict[str, Any]) -> Any:
+    # One schema per JSON type, chosen with if/then rather than anyOf, so that
+    # a validator reports a problem where it is (inside the paragraph object),
+    # not "valid under none of the schemas" at the block.
+    out: dict[str, Any] = {"description": description, "type": list(choices)}
+    out["allOf"] = [
+        {"if": {"type": json_type}, "then": schema} for json_type, schema in choices.items()
+    ]
+    return out
+
+
+def _type_names(definitions: dict[str, Any]) -> dict[str, str]:
+    # Each definition's "type" tag, and its name.
+    return {schema["properties"]["type"]["const"]: name for name, schema in definitions.items()}
+
+
+def _by_type_key(names: dict[str, str]) -> Any:
+    # An object whose "type" key says which definition it follows.
+    return {
+        "required": ["type"],
+        "properties": {"type": {"enum": list(names)}},
+        "allOf": [
+            {
+                "if": {"properties": {"type": {"const": tag}}, "required": ["type"]},
+                "then": _ref(name),
+            }
+            for tag, name in names.items()
+        ],
+    }
+
+
 def body_schema_defs() -> dict[str, Any]:
     """
     Return the definitions of the structured body's wire shape, for ``$defs``.
@@ -407,16 +446,19 @@ def body_schema_defs() -> dict[str, Any]:
     item = {
         "description": "A list item: one text, an array of inline content, or an object "
         "with content and a sublist.",
-        "anyOf": [
-            {"type": "string", **_ref("text")},
-            content,
+        "type": ["string", "array", "object"],
+        "allOf": [
+            {"if": {"type": "string"}, "then": _ref("text")},
+            {"if": {"type": "array"}, "then": content},
             {
-                "type": "object",
-                "properties": {
-                    "content": {"type": "array", "items": _ref("Inline")},
-                    "sublist": _ref("List"),
+                "if": {"type": "object"},
+                "then": {
+                    "properties": {
+                        "content": {"type": "array", "items": _ref("Inline")},
+                        "sublist": _ref("List"),
+                    },
+                    "additionalProperties": False,
                 },
-                "additionalProperties": False,
             },
         ],
     }
@@ -500,23 +542,23 @@ def body_schema_defs() -> dict[str, Any]:
         ),
     }
     return {
-        "Block": {
-            "description": "A body block: a plain paragraph (a text) or an object whose "
+        "Block": _by_json_type(
+            "A body block: a plain paragraph (a text) or an object whose "
             "'type' says which block it is.",
-            "anyOf": [{"type": "string", **_ref("text")}, *(_ref(name) for name in blocks)],
-        },
-        "Inline": {
-            "description": "Inline content: a text (a newline is a line break) or an "
+            {"string": _ref("text"), "object": _by_type_key(_type_names(blocks))},
+        ),
+        "Inline": _by_json_type(
+            "Inline content: a text (a newline is a line break) or an "
             "object whose 'type' says which markup it is.",
-            "anyOf": [
-                {"type": "string", "pattern": _INLINE_TEXT_PATTERN},
-                *(_ref(name) for name in inlines),
-            ],
-        },
-        "QuoteParagraph": {
-            "description": "A quote's paragraph: a text or a paragraph object.",
-            "anyOf": [{"type": "string", **_ref("text")}, _ref("Paragraph")],
-        },
+            {
+                "string": {"pattern": _INLINE_TEXT_PATTERN},
+                "object": _by_type_key(_type_names(inlines)),
+            },
+        ),
+        "QuoteParagraph": _by_json_type(
+            "A quote's paragraph: a text or a paragraph object.",
+            {"string": _ref("text"), "object": _ref("Paragraph")},
+        ),
         **blocks,
         **inlines,
     }
