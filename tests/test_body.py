@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 import newsmodel as nm
+from helpers import seed
 from newsmodel import Image, ValidationError, cli
 from newsmodel._body import (
     MAX_INLINE_DEPTH,
@@ -798,3 +799,17 @@ def test_arrow_keeps_a_structured_body() -> None:
     article = nm.from_dict({**_ARTICLE, "body": dump_body(RICH)})
     plain = nm.from_dict({**_ARTICLE, "body": ['{"type": "separator"}', "Plain."]})
     assert arrow.from_arrow(arrow.to_arrow([article, plain])) == [article, plain]
+
+
+def test_lenient_loading_keeps_a_structured_body_as_written() -> None:
+    """Lenient loading trims plain paragraphs only: the spaces of inline texts are content."""
+    body = [
+        "  A plain paragraph.  ",
+        {"type": "paragraph", "content": ["What ", {"type": "emphasis", "content": ["now"]}, "?"]},
+        {"type": "preformatted", "text": "  indented\n    more"},
+    ]
+    data = {**nm.to_dict(seed()), "body": body}
+
+    article = nm.from_dict(data, lenient=True)
+
+    assert ["A plain paragraph.", body[1], body[2]] == nm.to_dict(article)["body"]

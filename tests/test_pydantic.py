@@ -412,11 +412,6 @@ def test_a_structured_body_round_trips_and_its_problems_are_at_their_places() ->
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lenient loading (pydantic's lax mode, FastAPI's default) trims inline texts: "
-    "'What ' before an emphasis becomes 'What', and the words run together (not fixed yet)",
-)
 def test_lax_mode_keeps_the_spaces_between_inline_texts(client: TestClient) -> None:
     canonical = nm.dumps(nm.from_dict(RICH)).encode()
     created = client.post("/articles", content=canonical, headers=JSON_HEADERS)

@@ -103,7 +103,10 @@ def trim(value: object, depth: int = 0) -> Any:
     Return *value* with surrounding whitespace trimmed from every string.
 
     Lenient loading does this. Anything deeper than an article can be is left
-    alone, for the loader to reject.
+    alone, for the loader to reject. In the article's body only plain
+    paragraphs are trimmed: a block is kept as written, because the spaces
+    between its inline texts (``"What "`` before an emphasis) and at the
+    start of a preformatted line are its content.
     """
     if isinstance(value, str):
         return value.strip()
@@ -112,8 +115,17 @@ def trim(value: object, depth: int = 0) -> Any:
     if isinstance(value, list):
         return [trim(item, depth + 1) for item in value]
     if isinstance(value, dict):
-        return {key: trim(item, depth + 1) for key, item in value.items()}
+        return {
+            key: _trim_body(item) if key == "body" and depth == 0 else trim(item, depth + 1)
+            for key, item in value.items()
+        }
     return value
+
+
+def _trim_body(body: object) -> object:
+    if isinstance(body, list):
+        return [item.strip() if isinstance(item, str) else item for item in body]
+    return body
 
 
 def as_object(
