@@ -14,7 +14,11 @@ from pydantic import TypeAdapter, ValidationError
 
 import newsmodel as nm
 
-app = FastAPI(title="Articles")
+# An article's body is recursive (inline content holds emphasis, which holds
+# inline content), and pydantic cannot tell that the input and output schemas
+# of recursive definitions are the same: by default the OpenAPI document would
+# name them and every definition holding them twice (Article-Input, -Output).
+app = FastAPI(title="Articles", separate_input_output_schemas=False)
 articles: dict[str, nm.Article] = {}
 checked: list[dict[str, Any]] = []  # the background checks' reports, newest last
 

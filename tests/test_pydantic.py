@@ -418,11 +418,6 @@ def test_lax_mode_keeps_the_spaces_between_inline_texts(client: TestClient) -> N
     assert (created.status_code, created.content) == (201, canonical)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pydantic names the body's recursive definitions (Inline, Emphasis, ...) and "
-    "everything holding them Article-Input / Article-Output in OpenAPI (not fixed yet)",
-)
 def test_the_openapi_document_describes_the_bodys_blocks(client: TestClient) -> None:
     schemas = client.get("/openapi.json").json()["components"]["schemas"]
     blocks = {"Block", "Paragraph", "Heading", "List", "BlockQuote", "Preformatted", "Figure"}
