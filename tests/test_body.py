@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -813,3 +814,18 @@ def test_lenient_loading_keeps_a_structured_body_as_written() -> None:
     article = nm.from_dict(data, lenient=True)
 
     assert ["A plain paragraph.", body[1], body[2]] == nm.to_dict(article)["body"]
+
+
+def test_the_repr_of_the_deepest_body_evaluates_back() -> None:
+    """A body nested as deep as the rules allow has a repr that gives it back."""
+    inline: Any = nm.Code(text="x")
+    for _ in range(MAX_INLINE_DEPTH - 1):
+        inline = nm.Emphasis(content=(inline,))
+    listing = nm.List(items=(nm.ListItem(content=("a", inline)),))
+    for _ in range(MAX_LIST_DEPTH - 1):
+        listing = nm.List(items=(nm.ListItem(content=("a",), sublist=listing),))
+    article = attrs.evolve(seed(), body=(listing,))
+
+    names = {name: getattr(nm, name) for name in nm.__all__}
+
+    assert article == eval(repr(article), {**names, "datetime": dt})

@@ -319,7 +319,10 @@ def _check_unique(
 
 # ------------------------------------------------------------------- repr
 
-_REPR_DEPTH = 8  # deeper than any article nests models
+# Deeper than any article nests models: the body (a tuple), lists nested 4 deep
+# (List, its items, a ListItem: 3 levels each), inline content, 6 inlines each
+# with its content, a code: 1 + 12 + 1 + 12 + 1 = 27 levels below the article.
+_REPR_DEPTH = 32
 
 
 def model_repr(obj: object) -> str:
@@ -361,7 +364,7 @@ def _value_repr(value: object, depth: int) -> str:
             return repr(value)
     if isinstance(value, enum.Enum):
         return f"{kind.__name__}.{value.name}"
-    if kind in _MODELS:
+    if kind in _MODELS or kind.__module__ == _BODY_MODULE:
         return _model_repr(value, depth + 1)
     if isinstance(value, tuple) and kind is tuple and depth <= _REPR_DEPTH:
         items = [_value_repr(item, depth + 1) for item in value]
@@ -658,6 +661,8 @@ class Article:
 #: The model classes, nested ones first: the order of the generated code.
 MODEL_CLASSES = (Image, Organization, Person, Tag, Quote, RelatedStory, Article)
 _MODELS = frozenset(MODEL_CLASSES)
+# The body's blocks and inlines (all attrs classes), named without importing them.
+_BODY_MODULE = f"{__package__}._body"
 
 #: The rules that join several fields of a class, run after its fields' own.
 CROSS_FIELD_RULES: dict[type, Callable[[Any, Path, Report], None]] = {Article: check_article_rules}
