@@ -190,6 +190,64 @@ def test_inline_markup_and_lists_nest_to_a_bound() -> None:
         List(items=(ListItem(content=("x",), sublist=nested),))
 
 
+_ARTICLE_HEAD = (
+    '{"url":"https://e.com/a","headline":"h","language":"en",'
+    '"date_published":"2024-01-01T00:00:00Z","body":['
+)
+
+
+def _deep_list(sublists: int) -> str:
+    return (
+        '{"type":"list","items":[{"sublist":' * sublists
+        + '{"type":"list","items":["a"]}'
+        + "}]}" * sublists
+    )
+
+
+def _deep_emphasis(depth: int) -> str:
+    return (
+        '{"type":"paragraph","content":['
+        + '{"type":"emphasis","content":[' * depth
+        + '"a"'
+        + "]}" * depth
+        + "]}"
+    )
+
+
+@pytest.mark.parametrize("sublists", [MAX_LIST_DEPTH, 5, 50, 200, 900])
+def test_loading_stops_at_a_list_nested_too_deep(sublists: int) -> None:
+    # Reported at the first list too deep, below which nothing is read, so
+    # no depth exhausts the stack (through loads or from_dict alike).
+    deepest = "$.body[0]" + ".items[0].sublist" * MAX_LIST_DEPTH
+    block: dict[str, Any] = {"type": "list", "items": ["a"]}
+    for _ in range(sublists):
+        block = {"type": "list", "items": [{"sublist": block}]}
+    with pytest.raises(ValidationError) as raised:
+        nm.from_dict({**json.loads(_ARTICLE_HEAD + "]}"), "body": [block]})
+    assert [(e.path, e.code) for e in raised.value.errors] == [(deepest, "too_deep")]
+    with pytest.raises(ValidationError) as raised:
+        nm.loads(_ARTICLE_HEAD + _deep_list(sublists) + "]}")
+    if sublists < 250:  # deeper than orjson's limit: refused as JSON
+        assert [(e.path, e.code) for e in raised.value.errors] == [(deepest, "too_deep")]
+
+
+@pytest.mark.parametrize("depth", [MAX_INLINE_DEPTH + 1, 50, 300, 500, 5000])
+def test_loading_stops_at_inline_markup_nested_too_deep(depth: int) -> None:
+    deepest = "$.body[0]" + ".content[0]" * (MAX_INLINE_DEPTH + 1)
+    inline: Any = "a"
+    for _ in range(depth):
+        inline = {"type": "emphasis", "content": [inline]}
+    block = {"type": "paragraph", "content": [inline]}
+    with pytest.raises(ValidationError) as raised:
+        nm.from_dict({**json.loads(_ARTICLE_HEAD + "]}"), "body": [block]})
+    assert [(e.path, e.code) for e in raised.value.errors] == [(deepest, "too_deep")]
+    with pytest.raises(ValidationError) as raised:
+        nm.loads(_ARTICLE_HEAD + _deep_emphasis(depth) + "]}")
+    if depth <= 500:  # deeper than orjson's limit: refused as JSON
+        assert [(e.path, e.code) for e in raised.value.errors] == [(deepest, "too_deep")]
+    nm.loads(_ARTICLE_HEAD + _deep_emphasis(MAX_INLINE_DEPTH) + "]}")  # the deepest allowed
+
+
 def test_load_reports_every_problem_at_its_path() -> None:
     value, report = _load(
         [
