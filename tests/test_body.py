@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -450,6 +451,86 @@ def test_body_from_html_reads_figures_into_images() -> None:
             url="https://e.com/a.jpg", alt_text="Alt", caption="Caption", credit="Credit", width=640
         ),
     )
+
+
+def test_body_from_html_bounds_deep_figures() -> None:
+    read = body_from_html("<figure>" * 3000 + "x")
+    assert body_text(read.blocks) == "x"
+    assert any(f.code == "unwrapped" and "<figure>" in f.message for f in read.findings)
+    article = nm.from_jsonld(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "url": "https://e.com/a",
+            "headline": "h",
+            "inLanguage": "en",
+            "datePublished": "2024-01-01T00:00:00Z",
+            "articleBody": "<figure>" * 1200 + "x",
+        }
+    )
+    assert body_text(article.body) == "x"
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        (
+            (
+                '<figure><p>See <a href="https://x.com/">this report</a> and more important text'
+                "</p></figure>"
+            ),
+            "See this report and more important text",
+        ),
+        (
+            (
+                '<figure><img src="https://e.com/a.jpg"><p>Important text</p>'
+                '<img src="https://e.com/b.jpg"></figure>'
+            ),
+            "Important text",
+        ),
+        (
+            (
+                "<figure><p>Text</p><figcaption>Caption <small>Credit words</small></figcaption>"
+                "</figure>"
+            ),
+            "Text Caption Credit words",
+        ),
+        (
+            '<figure><a href="https://x.com/">X</a><figcaption>Caption</figcaption></figure>',
+            "X Caption",
+        ),
+    ],
+)
+def test_body_from_html_unwraps_a_figure_of_more_than_one_block(html: str, text: str) -> None:
+    read = body_from_html(html)
+    assert _words(body_text(read.blocks)) == _words(text)
+    assert ("$[0]", "unwrapped", "kept the text of a <figure>, not the element") in [
+        (f.path, f.code, f.message) for f in read.findings
+    ]
+    if "b.jpg" in html:
+        assert [block for block in read.blocks if isinstance(block, Figure)] == [
+            Figure(image="https://e.com/a.jpg"),
+            Figure(image="https://e.com/b.jpg"),
+        ]
+
+
+def test_body_from_html_reads_a_figure_of_one_block() -> None:
+    read = body_from_html(
+        '<figure> <picture><source srcset="https://e.com/a.webp"><img src="https://e.com/a.jpg">'
+        "</picture> <figcaption>Caption <em>here</em> <small>Credit</small></figcaption></figure>"
+        '<figure><a href="https://x.com/p">X</a></figure>'
+        "<figure><blockquote><p>Said.</p></blockquote><figcaption>Someone</figcaption></figure>"
+    )
+    assert read.blocks == (
+        Figure(image="https://e.com/a.jpg"),
+        Embed(url="https://x.com/p", provider="X"),
+        BlockQuote(content=("Said.",), attribution="Someone"),
+    )
+    assert (read.images[0].caption, read.images[0].credit) == ("Caption here", "Credit")
 
 
 def test_body_from_html_bounds_deep_nesting() -> None:
