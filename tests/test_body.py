@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -189,6 +190,64 @@ def test_inline_markup_and_lists_nest_to_a_bound() -> None:
     assert list_depth(nested) == MAX_LIST_DEPTH
     with pytest.raises(ValidationError, match="too_deep"):
         List(items=(ListItem(content=("x",), sublist=nested),))
+
+
+_ARTICLE_HEAD = (
+    '{"url":"https://e.com/a","headline":"h","language":"en",'
+    '"date_published":"2024-01-01T00:00:00Z","body":['
+)
+
+
+def _deep_list(sublists: int) -> str:
+    return (
+        '{"type":"list","items":[{"sublist":' * sublists
+        + '{"type":"list","items":["a"]}'
+        + "}]}" * sublists
+    )
+
+
+def _deep_emphasis(depth: int) -> str:
+    return (
+        '{"type":"paragraph","content":['
+        + '{"type":"emphasis","content":[' * depth
+        + '"a"'
+        + "]}" * depth
+        + "]}"
+    )
+
+
+@pytest.mark.parametrize("sublists", [MAX_LIST_DEPTH, 5, 50, 200, 900])
+def test_loading_stops_at_a_list_nested_too_deep(sublists: int) -> None:
+    # Reported at the first list too deep, below which nothing is read, so
+    # no depth exhausts the stack (through loads or from_dict alike).
+    deepest = "$.body[0]" + ".items[0].sublist" * MAX_LIST_DEPTH
+    block: dict[str, Any] = {"type": "list", "items": ["a"]}
+    for _ in range(sublists):
+        block = {"type": "list", "items": [{"sublist": block}]}
+    with pytest.raises(ValidationError) as raised:
+        nm.from_dict({**json.loads(_ARTICLE_HEAD + "]}"), "body": [block]})
+    assert [(e.path, e.code) for e in raised.value.errors] == [(deepest, "too_deep")]
+    with pytest.raises(ValidationError) as raised:
+        nm.loads(_ARTICLE_HEAD + _deep_list(sublists) + "]}")
+    if sublists < 250:  # deeper than orjson's limit: refused as JSON
+        assert [(e.path, e.code) for e in raised.value.errors] == [(deepest, "too_deep")]
+
+
+@pytest.mark.parametrize("depth", [MAX_INLINE_DEPTH + 1, 50, 300, 500, 5000])
+def test_loading_stops_at_inline_markup_nested_too_deep(depth: int) -> None:
+    deepest = "$.body[0]" + ".content[0]" * (MAX_INLINE_DEPTH + 1)
+    inline: Any = "a"
+    for _ in range(depth):
+        inline = {"type": "emphasis", "content": [inline]}
+    block = {"type": "paragraph", "content": [inline]}
+    with pytest.raises(ValidationError) as raised:
+        nm.from_dict({**json.loads(_ARTICLE_HEAD + "]}"), "body": [block]})
+    assert [(e.path, e.code) for e in raised.value.errors] == [(deepest, "too_deep")]
+    with pytest.raises(ValidationError) as raised:
+        nm.loads(_ARTICLE_HEAD + _deep_emphasis(depth) + "]}")
+    if depth <= 500:  # deeper than orjson's limit: refused as JSON
+        assert [(e.path, e.code) for e in raised.value.errors] == [(deepest, "too_deep")]
+    nm.loads(_ARTICLE_HEAD + _deep_emphasis(MAX_INLINE_DEPTH) + "]}")  # the deepest allowed
 
 
 def test_load_reports_every_problem_at_its_path() -> None:
@@ -393,6 +452,86 @@ def test_body_from_html_reads_figures_into_images() -> None:
             url="https://e.com/a.jpg", alt_text="Alt", caption="Caption", credit="Credit", width=640
         ),
     )
+
+
+def test_body_from_html_bounds_deep_figures() -> None:
+    read = body_from_html("<figure>" * 3000 + "x")
+    assert body_text(read.blocks) == "x"
+    assert any(f.code == "unwrapped" and "<figure>" in f.message for f in read.findings)
+    article = nm.from_jsonld(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "url": "https://e.com/a",
+            "headline": "h",
+            "inLanguage": "en",
+            "datePublished": "2024-01-01T00:00:00Z",
+            "articleBody": "<figure>" * 1200 + "x",
+        }
+    )
+    assert body_text(article.body) == "x"
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        (
+            (
+                '<figure><p>See <a href="https://x.com/">this report</a> and more important text'
+                "</p></figure>"
+            ),
+            "See this report and more important text",
+        ),
+        (
+            (
+                '<figure><img src="https://e.com/a.jpg"><p>Important text</p>'
+                '<img src="https://e.com/b.jpg"></figure>'
+            ),
+            "Important text",
+        ),
+        (
+            (
+                "<figure><p>Text</p><figcaption>Caption <small>Credit words</small></figcaption>"
+                "</figure>"
+            ),
+            "Text Caption Credit words",
+        ),
+        (
+            '<figure><a href="https://x.com/">X</a><figcaption>Caption</figcaption></figure>',
+            "X Caption",
+        ),
+    ],
+)
+def test_body_from_html_unwraps_a_figure_of_more_than_one_block(html: str, text: str) -> None:
+    read = body_from_html(html)
+    assert _words(body_text(read.blocks)) == _words(text)
+    assert ("$[0]", "unwrapped", "kept the text of a <figure>, not the element") in [
+        (f.path, f.code, f.message) for f in read.findings
+    ]
+    if "b.jpg" in html:
+        assert [block for block in read.blocks if isinstance(block, Figure)] == [
+            Figure(image="https://e.com/a.jpg"),
+            Figure(image="https://e.com/b.jpg"),
+        ]
+
+
+def test_body_from_html_reads_a_figure_of_one_block() -> None:
+    read = body_from_html(
+        '<figure> <picture><source srcset="https://e.com/a.webp"><img src="https://e.com/a.jpg">'
+        "</picture> <figcaption>Caption <em>here</em> <small>Credit</small></figcaption></figure>"
+        '<figure><a href="https://x.com/p">X</a></figure>'
+        "<figure><blockquote><p>Said.</p></blockquote><figcaption>Someone</figcaption></figure>"
+    )
+    assert read.blocks == (
+        Figure(image="https://e.com/a.jpg"),
+        Embed(url="https://x.com/p", provider="X"),
+        BlockQuote(content=("Said.",), attribution="Someone"),
+    )
+    assert (read.images[0].caption, read.images[0].credit) == ("Caption here", "Credit")
 
 
 def test_body_from_html_bounds_deep_nesting() -> None:

@@ -753,14 +753,19 @@ class _Key:
     required: bool = True
     default: Any = None
 
-    def load(self, data: dict[str, Any], path: Path, report: Report) -> Any:
-        """Read this key of *data*: a value as it is, an array item by item."""
+    def load(self, data: dict[str, Any], path: Path, report: Report, depth: int = 0) -> Any:
+        """
+        Read this key of *data*: a value as it is, an array item by item.
+
+        *depth* is what its items are nested in: the inlines for content, the
+        lists for items.
+        """
         value = data.get(self.name)
         if value is None:
             return _absent(data, path, self, report)
         if self.kind == "value":
             return value
-        return _load_array(value, path, self.name, report, _ITEM_LOADERS[self.kind])
+        return _load_array(value, path, self.name, report, _ITEM_LOADERS[self.kind], depth)
 
 
 _CONTENT = _Key("content", "content")
@@ -834,11 +839,13 @@ def _load_block(value: object, parent: Path, key: str | int, report: Report) -> 
     return _load_object(value, parent, key, report, _BLOCK_TYPES, "a paragraph text or a block")
 
 
-def _load_inline(value: object, parent: Path, key: str | int, report: Report) -> Any:
+def _load_inline(
+    value: object, parent: Path, key: str | int, report: Report, depth: int = 0
+) -> Any:
     # A text is checked with the content it stands in (`check_content`).
     if value.__class__ is str:
         return value
-    return _load_object(value, parent, key, report, _INLINE_TYPES, "a text or an inline")
+    return _load_object(value, parent, key, report, _INLINE_TYPES, "a text or an inline", depth)
 
 
 def _load_object(
@@ -848,7 +855,12 @@ def _load_object(
     report: Report,
     allowed: tuple[str, ...],
     what: str,
+    depth: int = 0,
 ) -> Any:
+    # *depth*: how many inlines (for an inline) or lists (for a list) hold
+    # this object. One nested deeper than the classes allow is reported
+    # here, before its content is read, so that no depth of JSON can exhaust
+    # the stack.
     if not isinstance(value, dict):
         _type_error(value, parent, key, f"{what} (a string or an object)", report)
         return INVALID
@@ -869,11 +881,30 @@ def _load_object(
             )
         )
         return INVALID
+    inline = kind in _INLINE_TYPES
+    if kind == "list" or inline:
+        if depth >= (MAX_INLINE_DEPTH if inline else MAX_LIST_DEPTH):
+            report.append(
+                ErrorDetail(
+                    join_path(parent, key),
+                    "too_deep",
+                    f"expected inline markup nested at most {MAX_INLINE_DEPTH} deep, "
+                    "found it nested deeper"
+                    if inline
+                    else f"expected lists nested at most {MAX_LIST_DEPTH} deep, "
+                    "found them nested deeper",
+                    value,
+                )
+            )
+            return INVALID
+        depth += 1
+    else:
+        depth = 0
     cls, keys = _SHAPES[kind]
     start = len(report)
     if not _KNOWN_KEYS[kind].issuperset(value):
         _report_unknown(value, path, _KNOWN_KEYS[kind], report)
-    obj = _new(cls, {k.name: k.load(value, path, report) for k in keys})
+    obj = _new(cls, {k.name: k.load(value, path, report, depth) for k in keys})
     if cls is not Separator:
         _CHECKS[cls](obj, path, report)
     return INVALID if len(report) > start else obj
@@ -899,24 +930,28 @@ def _load_array(
     parent: Path,
     key: str | int,
     report: Report,
-    load: Callable[[object, Path, str | int, Report], Any],
+    load: Callable[[object, Path, str | int, Report, int], Any],
+    depth: int = 0,
 ) -> Any:
     if value.__class__ is not list:
         what = _ARRAY_OF.get(load, "values")
         _type_error(value, parent, key, f"an array of {what}", report)
         return INVALID
     path = (parent, key)
-    return tuple([load(item, path, index, report) for index, item in enumerate(value)])
+    return tuple([load(item, path, index, report, depth) for index, item in enumerate(value)])
 
 
-def _load_paragraph(value: object, parent: Path, key: str | int, report: Report) -> Any:
+def _load_paragraph(
+    value: object, parent: Path, key: str | int, report: Report, depth: int = 0
+) -> Any:
     # A text is checked with the quote it stands in (`_check_block_quote`).
     if value.__class__ is str:
         return value
     return _load_object(value, parent, key, report, ("paragraph",), "a paragraph")
 
 
-def _load_item(value: object, parent: Path, key: str | int, report: Report) -> Any:
+def _load_item(value: object, parent: Path, key: str | int, report: Report, depth: int = 0) -> Any:
+    # *depth*: how many lists hold the item, its own among them.
     start = len(report)
     if value.__class__ is str:
         # A list item of one text, non-blank as a paragraph's.
@@ -946,14 +981,14 @@ def _load_item(value: object, parent: Path, key: str | int, report: Report) -> A
     sublist = (
         None
         if raw_sublist is None
-        else _load_object(raw_sublist, path, "sublist", report, ("list",), "a list")
+        else _load_object(raw_sublist, path, "sublist", report, ("list",), "a list", depth)
     )
     item = _new(ListItem, {"content": content, "sublist": sublist})
     _check_list_item(item, path, report)
     return INVALID if len(report) > start else item
 
 
-_ITEM_LOADERS: dict[str, Callable[[object, Path, str | int, Report], Any]] = {
+_ITEM_LOADERS: dict[str, Callable[[object, Path, str | int, Report, int], Any]] = {
     "content": _load_inline,
     "paragraphs": _load_paragraph,
     "items": _load_item,

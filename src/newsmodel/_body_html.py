@@ -723,37 +723,63 @@ class _Reader:
         self.add(out, Separator())
 
     def figure(self, node: Any, out: list[Block], depth: int) -> None:
+        # A figure of one image, quote or link (and a caption) is that block;
+        # any other figure is unwrapped, so that no text is lost. Only its
+        # children are looked at: what they hold is read once, as blocks.
         self.attributes(node)
-        caption_node = _first(node, "figcaption")
-        caption = None
-        credit = None
-        if caption_node is not None:
-            small = _first(caption_node, "small")
-            credit = _one_line(_text_of(small)) if small is not None else None
-            if small is not None:
-                small.decompose()
-            caption = _one_line(_text_of(caption_node))
-        quote = _first(node, "blockquote")
-        if quote is not None:
-            block = self.read_quote(quote, caption, depth)
-            if block is not None:
-                self.add(out, block)
+        if depth >= _MAX_UNWRAP:
+            self.report("unwrapped", "kept the text of a <figure> nested too deep")
+            text = _one_line(_text_of(node))
+            if text is not None:
+                self.add(out, text)
             return
-        img = _first(node, "img")
-        if img is not None:
-            self.image(img, (caption, credit), out)
-            return
-        link = _first(node, "a")
-        if link is not None:
-            self.attributes(link, _KEPT_ATTRIBUTES["a"])
-            url = self.url(link.attributes.get("href"), link=False, what="embed's address")
-            if url is not None:
-                text = _one_line(_text_of(link))
-                provider = text if text and text != url else None
-                self.add(out, self.make(Embed, url=url, provider=provider))
+        held: list[Any] = []
+        captions: list[Any] = []
+        child = node.child
+        while child is not None:
+            if child.tag == "figcaption":
+                captions.append(child)
+            elif not (child.tag == "-text" and not (child.text_content or "").strip(" \t\n\f\r")):
+                held.append(child)
+            child = child.next
+        if len(held) == 1 and len(captions) <= 1:
+            caption_node = captions[0] if captions else None
+            if self.figure_of(held[0], caption_node, out, depth):
                 return
         self.unwrapped(node)
         out.extend(self.blocks(node.child, depth + 1))
+
+    def figure_of(self, node: Any, caption_node: Any, out: list[Block], depth: int) -> bool:
+        """Read the one element of a figure as a block, if it is one of those a figure shows."""
+        tag = node.tag
+        if tag == "blockquote":
+            caption = _one_line(_text_of(caption_node)) if caption_node is not None else None
+            block = self.read_quote(node, caption, depth)
+            if block is not None:
+                self.add(out, block)
+            elif caption is not None:
+                self.report("unwrapped", "kept the caption of a figure of an empty quote")
+                self.add(out, caption)
+            else:
+                self.report("dropped", "dropped an empty <blockquote>")
+            return True
+        img = node if tag == "img" else _only_child(node, "img") if tag == "picture" else None
+        if img is not None:
+            caption, credit = _caption(caption_node)
+            self.image(img, (caption, credit), out)
+            return True
+        if tag == "a" and _text_only(node):
+            self.attributes(node, _KEPT_ATTRIBUTES["a"])
+            url = self.url(node.attributes.get("href"), link=False, what="embed's address")
+            if url is None:
+                return False
+            text = _one_line(_text_of(node))
+            provider = text if text and text != url else None
+            if caption_node is not None and _one_line(_text_of(caption_node)) is not None:
+                return False  # an embed has no caption: unwrapped, its text kept
+            self.add(out, self.make(Embed, url=url, provider=provider))
+            return True
+        return False
 
     def image(
         self, node: Any, caption: tuple[str | None, str | None] | None, out: list[Block]
@@ -890,6 +916,51 @@ def _pixels(value: str | None) -> int | None:
     if value is None or not value.isdigit() or not 0 < int(value) <= v.MAX_INT:
         return None
     return int(value)
+
+
+def _only_child(node: Any, tag: str) -> Any:
+    """The one child *tag* of *node*, among blank text and <source>s only, or None."""
+    found = None
+    child = node.child
+    while child is not None:
+        if child.tag == tag and found is None:
+            found = child
+        elif child.tag != "source" and not (
+            child.tag == "-text" and not (child.text_content or "").strip(" \t\n\f\r")
+        ):
+            return None
+        child = child.next
+    return found
+
+
+def _text_only(node: Any) -> bool:
+    """Whether *node* holds only text (no element), as an embed's link does."""
+    child = node.child
+    while child is not None:
+        if child.tag != "-text":
+            return False
+        child = child.next
+    return True
+
+
+def _caption(node: Any) -> tuple[str | None, str | None]:
+    """A figcaption's caption and credit: the text of its <small> child is the credit."""
+    if node is None:
+        return None, None
+    pieces: list[str] = []
+    credit: str | None = None
+    child = node.child
+    while child is not None:
+        if child.tag == "small" and credit is None:
+            credit = _one_line(_text_of(child)) or ""
+        elif child.tag == "-text":
+            pieces.append(child.text_content or "")
+        elif child.tag == "br":
+            pieces.append("\n")
+        elif child.tag != "-comment" and child.tag not in _DROPPED:
+            pieces.append(_text_of(child))
+        child = child.next
+    return _one_line("".join(pieces)), credit or None
 
 
 def _only_image(node: Any) -> bool:
