@@ -56,8 +56,9 @@ def holds_html(text: str) -> bool:
     """
     Whether *text* is HTML rather than plain text that happens to hold a ``<``.
 
-    It is when the stdlib's HTML parser finds an HTML element in it (a
-    ``<p>``, ``<a>``, ``<br>``, ``<span>``, ``<script>``…) or a comment;
+    It is when the HTML parser (Lexbor when selectolax is installed, else
+    the stdlib's) finds an HTML element in it (a ``<p>``, ``<a>``, ``<br>``,
+    ``<span>``, ``<script>``…) or a comment;
     ``if a<b and c>d`` is plain text. The pattern is only a gate: a text
     with no ``<`` before a letter, ``/`` or ``!`` holds no tag.
     """
