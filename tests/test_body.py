@@ -550,6 +550,46 @@ def test_body_from_html_bounds_deep_nesting() -> None:
         assert check == []
 
 
+# Where a text may stand in HTML, with the text read back from the blocks.
+_TEXT_PLACES = {
+    "paragraph": "<p>a {} b</p>",
+    "code": "<p>a <code>x{}y</code> b</p>",
+    "heading": "<h2>a {} b</h2>",
+    "list item": "<ul><li>a <em>{}</em> b</li></ul>",
+    "quote": "<blockquote><p>a {} b</p></blockquote>",
+    "pre": "<pre>a {} b</pre>",
+    "link": '<p><a href="https://example.com/">a {} b</a></p>',
+}
+_REFUSED = "\x00\x01\x08\x0b\x1b\x7f\x85\x9f\u2028\u2029\ud800\udfff"
+
+
+@pytest.mark.parametrize("place", sorted(_TEXT_PLACES))
+@given(st.text(alphabet=st.sampled_from("xyz" + _REFUSED), min_size=1, max_size=6))
+def test_body_from_html_removes_refused_characters_and_says_so(place: str, text: str) -> None:
+    """A character no text may hold is removed and reported; the block around it stays."""
+    references = "".join(f"&#{ord(char)};" for char in text)
+    read = body_from_html(_TEXT_PLACES[place].format(references))
+    kept = body_text(read.blocks)
+    assert kept.startswith("a")  # the block was kept, not dropped for the character
+    assert kept.endswith("b")
+    messages = " ".join(finding.message for finding in read.findings)
+    for char in set(text) & set(_REFUSED):
+        if char == "\x00" or "\ud800" <= char <= "\udfff" or "\x80" <= char <= "\x9f":
+            continue  # HTML itself reads these references as U+FFFD or windows-1252 text
+        assert char not in kept
+        assert f"U+{ord(char):04X}" in messages
+    check: list[ErrorDetail] = []
+    check_body(read.blocks, "$", "body", check)
+    assert check == []
+
+
+def test_body_from_html_keeps_a_paragraph_with_a_control_character_in_code() -> None:
+    read = body_from_html("<p>Run <code>a&#1;b</code> now.</p>")
+    assert read.blocks == (Paragraph(content=("Run ", Code(text="ab"), " now.")),)
+    assert [(f.path, f.code) for f in read.findings] == [("$[0]", "repaired")]
+    assert "U+0001" in read.findings[0].message
+
+
 # The HTML a body renders to may hold these elements and attributes only.
 _ALLOWED = {
     "p": set(), "h2": set(), "h3": set(), "h4": set(), "h5": set(), "h6": set(),
@@ -781,6 +821,34 @@ def test_lint_body() -> None:
     ]
     assert {f.code for f in findings} <= set(CODES)
     assert lint_body(RICH, IMAGES, "https://e.com/") == []
+
+
+def test_lint_paths_of_links_in_list_items_are_the_loaders_paths() -> None:
+    """A link in a list item is reported where the wire holds it, bare item or not."""
+
+    def payload(url: str) -> dict[str, Any]:
+        link = {"type": "link", "url": url, "content": ["x"]}
+        sublist = {"type": "list", "items": [["a", link]]}
+        items = [["a", link], {"content": ["b", link], "sublist": sublist}]
+        return {
+            "url": "https://example.com/a",
+            "headline": "H",
+            "language": "en",
+            "date_published": "2024-10-13T21:04:00+03:00",
+            "body": [{"type": "list", "items": items}],
+        }
+
+    article = nm.from_dict(payload("http://example.com/"))
+    linted = sorted(f.path for f in nm.lint(article) if f.code == "insecure_link")
+    with pytest.raises(nm.ValidationError) as refused:
+        nm.from_dict(payload("javascript:x"))
+    loaded = sorted(error.path for error in refused.value.errors)
+    assert linted == loaded
+    assert linted == [
+        "$.body[0].items[0][1].url",
+        "$.body[0].items[1].content[1].url",
+        "$.body[0].items[1].sublist.items[0][1].url",
+    ]
 
 
 def test_cli_convert_to_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

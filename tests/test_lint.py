@@ -169,7 +169,7 @@ def test_quote_across_paragraphs_is_not_in_body() -> None:
     assert [("$.quotes[0].text", "quote_not_in_body")] == codes(article)
 
 
-@given(strategies.articles(rich_body=False))
+@given(strategies.articles())
 def test_findings_have_known_codes_and_real_paths(article: nm.Article) -> None:
     """Every finding's code is documented and its path names a value of the article."""
     data = nm.to_dict(article)
@@ -200,17 +200,3 @@ def test_docs_list_every_code() -> None:
     """docs/lint.md has a section for each code, and no other."""
     text = (ROOT / "docs" / "lint.md").read_text(encoding="utf-8")
     assert sorted(CODES) == sorted(re.findall(r"^### `(\w+)`$", text, re.M))
-
-
-_RICH = (
-    "structured bodies: a known failure found when the strategies began drawing them "
-    "(issue 12, not resolved; see the closing note)"
-)
-
-
-@pytest.mark.xfail(reason=_RICH)
-@given(strategies.articles())
-def test_findings_have_known_codes_and_real_paths_with_structured_bodies(
-    article: nm.Article,
-) -> None:
-    test_findings_have_known_codes_and_real_paths.hypothesis.inner_test(article)  # type: ignore[attr-defined]

@@ -1020,13 +1020,28 @@ def dump_body(body: Iterable[Block]) -> list[Any]:
     return [_dump(block) for block in body]
 
 
+def item_content_path(item: ListItem, path: str) -> str:
+    """
+    Return the wire path of *item*'s content, *item* being at *path*.
+
+    An item without a sublist is written as its content alone (a text or an
+    array), so its content is at the item's own path; otherwise it is the
+    object's ``content`` field.
+    """
+    return path if _written_bare(item) else f"{path}.content"
+
+
+def _written_bare(item: ListItem) -> bool:
+    return item.sublist is None
+
+
 def _dump(obj: Any) -> Any:
     kind = obj.__class__
     if kind is str:
         return obj
     if kind is ListItem:
         content = [_dump(item) for item in obj.content]
-        if obj.sublist is not None:
+        if not _written_bare(obj):
             out: dict[str, Any] = {"content": content} if content else {}
             out["sublist"] = _dump(obj.sublist)
             return out

@@ -346,6 +346,22 @@ class _Reader:
     def here(self) -> str:
         return join_path(self.path, self.count)
 
+    def removed(self, characters: set[str]) -> None:
+        """Report the characters a text may not hold, removed from what was read."""
+        if characters:
+            names = ", ".join(f"U+{ord(char):04X}" for char in sorted(characters))
+            self.report(
+                "repaired",
+                f"removed {names}: a text may not hold control characters, line or "
+                "paragraph separators or lone surrogates",
+            )
+
+    def line(self, text: str | None) -> str | None:
+        """`_one_line` of *text*, reporting the characters it removes."""
+        if text is not None:
+            self.removed(_bad_in(_WHITESPACE.sub(" ", text)))
+        return _one_line(text)
+
     def report(self, code: str, message: str) -> None:
         self.findings.append(Finding(self.here(), code, message))
 
@@ -464,7 +480,8 @@ class _Reader:
         return self.make(Paragraph, content=content)  # type: ignore[no-any-return]
 
     def content(self, raw: list[Any], where: str) -> tuple[Inline, ...]:
-        tree = _normalize(raw)
+        tree, removed = _normalize(raw)
+        self.removed(removed)
         if tree and tree[0].__class__ is str and tree[0].startswith("\n"):
             self.report("dropped", f"dropped a line break at the start of a {where}")
         if tree and tree[-1].__class__ is str and tree[-1].endswith("\n"):
@@ -705,10 +722,11 @@ class _Reader:
             self.report("unwrapped", "kept the text of the elements in a <pre>")
         raw = _text_of(node)
         text = _strip_bad(raw)
-        if text != raw:
-            self.report(
-                "repaired", "replaced the tabs and removed the control characters of a <pre>"
-            )
+        if "\t" in raw:
+            self.report("repaired", "replaced the tabs of a <pre> with spaces")
+        if "\r" in raw:
+            self.report("repaired", "read the carriage returns of a <pre> as line breaks")
+        self.removed(_bad_in(raw))
         if child is not None and child.tag == "code" and child.next is None and text.endswith("\n"):
             # <pre><code>...\n</code></pre>: the code ends its last line.
             self.report("dropped", "dropped the line break that ends the code in a <pre>")
@@ -729,7 +747,7 @@ class _Reader:
         self.attributes(node)
         if depth >= _MAX_UNWRAP:
             self.report("unwrapped", "kept the text of a <figure> nested too deep")
-            text = _one_line(_text_of(node))
+            text = self.line(_text_of(node))
             if text is not None:
                 self.add(out, text)
             return
@@ -753,7 +771,7 @@ class _Reader:
         """Read the one element of a figure as a block, if it is one of those a figure shows."""
         tag = node.tag
         if tag == "blockquote":
-            caption = _one_line(_text_of(caption_node)) if caption_node is not None else None
+            caption = self.line(_text_of(caption_node)) if caption_node is not None else None
             block = self.read_quote(node, caption, depth)
             if block is not None:
                 self.add(out, block)
@@ -765,7 +783,7 @@ class _Reader:
             return True
         img = node if tag == "img" else _only_child(node, "img") if tag == "picture" else None
         if img is not None:
-            caption, credit = _caption(caption_node)
+            caption, credit = self.caption(caption_node)
             self.image(img, (caption, credit), out)
             return True
         if tag == "a" and _text_only(node):
@@ -773,9 +791,9 @@ class _Reader:
             url = self.url(node.attributes.get("href"), link=False, what="embed's address")
             if url is None:
                 return False
-            text = _one_line(_text_of(node))
+            text = self.line(_text_of(node))
             provider = text if text and text != url else None
-            if caption_node is not None and _one_line(_text_of(caption_node)) is not None:
+            if caption_node is not None and self.line(_text_of(caption_node)) is not None:
                 return False  # an embed has no caption: unwrapped, its text kept
             self.add(out, self.make(Embed, url=url, provider=provider))
             return True
@@ -800,7 +818,7 @@ class _Reader:
                 )
         else:
             self.known.add(url)
-            alt = _one_line(node.attributes.get("alt"))
+            alt = self.line(node.attributes.get("alt"))
             text, credit = caption or (None, None)
             image = Image(
                 url=url,
@@ -813,6 +831,25 @@ class _Reader:
             self.images.append(image)
             self.report("added", f"added the image {describe(url)} to the article's images")
         self.add(out, Figure(image=url))
+
+    def caption(self, node: Any) -> tuple[str | None, str | None]:
+        """A figcaption's caption and credit: the text of its <small> child is the credit."""
+        if node is None:
+            return None, None
+        pieces: list[str] = []
+        credit: str | None = None
+        child = node.child
+        while child is not None:
+            if child.tag == "small" and credit is None:
+                credit = self.line(_text_of(child)) or ""
+            elif child.tag == "-text":
+                pieces.append(child.text_content or "")
+            elif child.tag == "br":
+                pieces.append("\n")
+            elif child.tag != "-comment" and child.tag not in _DROPPED:
+                pieces.append(_text_of(child))
+            child = child.next
+        return self.line("".join(pieces)), credit or None
 
     def embed(self, node: Any) -> Embed | None:
         raw = node.attributes.get("src")
@@ -903,13 +940,19 @@ def _one_line(text: str | None) -> str | None:
     return line or None
 
 
-_BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+def _as_html_space(text: str) -> str:
+    # Tab and CR are whitespace to HTML, not characters a text refuses.
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
 
 
 def _strip_bad(text: str) -> str:
-    # The characters the text rule refuses (`newsmodel._values.TEXT_BAD`)
-    # but tab and CR, which HTML reads as whitespace.
-    return _BAD.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
+    """*text* without the characters the text rule refuses (`newsmodel._values.TEXT_BAD`)."""
+    return v.TEXT_BAD.sub("", _as_html_space(text))
+
+
+def _bad_in(text: str) -> set[str]:
+    """The characters `_strip_bad` removes from *text*."""
+    return set(v.TEXT_BAD.findall(_as_html_space(text)))
 
 
 def _pixels(value: str | None) -> int | None:
@@ -941,26 +984,6 @@ def _text_only(node: Any) -> bool:
             return False
         child = child.next
     return True
-
-
-def _caption(node: Any) -> tuple[str | None, str | None]:
-    """A figcaption's caption and credit: the text of its <small> child is the credit."""
-    if node is None:
-        return None, None
-    pieces: list[str] = []
-    credit: str | None = None
-    child = node.child
-    while child is not None:
-        if child.tag == "small" and credit is None:
-            credit = _one_line(_text_of(child)) or ""
-        elif child.tag == "-text":
-            pieces.append(child.text_content or "")
-        elif child.tag == "br":
-            pieces.append("\n")
-        elif child.tag != "-comment" and child.tag not in _DROPPED:
-            pieces.append(_text_of(child))
-        child = child.next
-    return _one_line("".join(pieces)), credit or None
 
 
 def _only_image(node: Any) -> bool:
@@ -1003,19 +1026,21 @@ def _has_text(children: list[Any]) -> bool:
 _BR = ["br"]  # a line break in the light tree, until the texts are joined
 
 
-def _normalize(raw: list[Any]) -> list[Any]:
+def _normalize(raw: list[Any]) -> tuple[list[Any], set[str]]:
     """
     Put a paragraph's light tree in HTML's whitespace form.
 
     "span" nodes (unwrapped elements) are flattened into their parent;
     runs of whitespace become one space, none at the start or end of the
     block or before or after a line break; line breaks become newlines in
-    the texts; markup left empty is dropped.
+    the texts; markup left empty is dropped. Returns the tree and the
+    characters removed from its texts (`_strip_bad`).
     """
     state = {"space": True}  # at the start of a block, a space is dropped
-    cleaned = _collapse(_flatten(raw), state)
+    removed: set[str] = set()
+    cleaned = _collapse(_flatten(raw), state, removed)
     _strip_end(cleaned)
-    return _prune(cleaned)
+    return _prune(cleaned), removed
 
 
 def _flatten(items: list[Any]) -> list[Any]:
@@ -1033,10 +1058,11 @@ def _flatten(items: list[Any]) -> list[Any]:
     return out
 
 
-def _collapse(items: list[Any], state: dict[str, bool]) -> list[Any]:
+def _collapse(items: list[Any], state: dict[str, bool], removed: set[str]) -> list[Any]:
     out: list[Any] = []
     for item in items:
         if item.__class__ is str:
+            removed |= _bad_in(item)
             text = _WHITESPACE.sub(" ", _strip_bad(item))
             if state["space"]:
                 text = text.lstrip(" ")
@@ -1049,12 +1075,14 @@ def _collapse(items: list[Any], state: dict[str, bool]) -> list[Any]:
             state["space"] = True
             out.append(_BR)
         elif item[0] == "code":
-            text = item[1].lstrip(" ") if state["space"] else item[1]
+            removed |= _bad_in(item[1])
+            text = _strip_bad(item[1])
+            text = text.lstrip(" ") if state["space"] else text
             if text:
                 state["space"] = text.endswith(" ")
                 out.append(["code", text])
         else:
-            out.append([*item[:-1], _collapse(item[-1], state)])
+            out.append([*item[:-1], _collapse(item[-1], state, removed)])
     return out
 
 

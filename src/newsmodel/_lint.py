@@ -284,14 +284,17 @@ def lint_body(
 
 
 def _links(block: object, path: str) -> Iterator[tuple[str, Link]]:
-    # Every link in a block, with its path: through content, list items,
+    # Every link in a block, with its wire path: through content, list items,
     # sublists and a quote's paragraphs.
-    from ._body import Link  # noqa: PLC0415
+    from ._body import Link, ListItem, item_content_path  # noqa: PLC0415
 
     content = getattr(block, "content", None)
     if isinstance(content, tuple):
+        content_path = (
+            item_content_path(block, path) if isinstance(block, ListItem) else f"{path}.content"
+        )
         for index, item in enumerate(content):
-            item_path = f"{path}.content[{index}]"
+            item_path = f"{content_path}[{index}]"
             if isinstance(item, Link):
                 yield item_path, item
             if not isinstance(item, str):
