@@ -590,6 +590,112 @@ def test_body_from_html_keeps_a_paragraph_with_a_control_character_in_code() -> 
     assert "U+0001" in read.findings[0].message
 
 
+def _nested_html() -> st.SearchStrategy[str]:
+    """HTML of lists, quotes, paragraphs and inline markup nested at random; each word a W."""
+    word = st.just("W")
+    inline = st.recursive(
+        word,
+        lambda inner: st.one_of(
+            st.builds("<em>{}</em>".format, inner),
+            st.builds('<a href="https://example.com/">{}</a>'.format, inner),
+            st.builds("{} {}".format, inner, inner),
+        ),
+        max_leaves=4,
+    )
+
+    def items(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+        item = st.builds("<li>{} {}</li>".format, inline, st.one_of(st.just(""), children))
+        return st.lists(item, min_size=1, max_size=3).map("".join)
+
+    return st.recursive(
+        inline,
+        lambda inner: st.one_of(
+            st.builds("<ul>{}</ul>".format, items(inner)),
+            st.builds("<ol>{}</ol>".format, items(inner)),
+            st.builds("<blockquote><p>{}</p>{}</blockquote>".format, inline, inner),
+            st.builds("<ul><li>{}<ul>{}</ul>{}</li></ul>".format, inline, items(inner), inline),
+            st.builds(
+                lambda depth, text: "<ul><li>W" * depth + f" {text}" + "</li></ul>" * depth,
+                st.integers(4, 7),
+                inner,
+            ),
+            st.builds("<p>{}</p>{}".format, inline, inner),
+        ),
+        max_leaves=30,
+    )
+
+
+def _numbered(html: str) -> tuple[str, list[str]]:
+    words: list[str] = []
+
+    def number(_: re.Match[str]) -> str:
+        words.append(f"w{len(words)}")
+        return words[-1]
+
+    return re.sub("W", number, html), words
+
+
+@given(_nested_html())
+def test_body_from_html_keeps_every_word_of_nested_lists_and_quotes(html: str) -> None:
+    """However lists and quotes nest, every word is read once, none run into another."""
+    numbered, words = _numbered(html)
+    read = body_from_html(numbered)
+    assert sorted(body_text(read.blocks).split()) == sorted(words)
+    check: list[ErrorDetail] = []
+    check_body(read.blocks, "$", "body", check)
+    assert check == []
+
+
+def test_body_from_html_keeps_lists_it_cannot_nest_as_lines() -> None:
+    """A list too deep, or an item's second list, is kept as lines, its markup kept."""
+    link = '<a href="https://example.com/">link</a>'
+    deep = f"<ul><li>1<ul><li>2<ul><li>3<ul><li>4<ul><li>five <em>x</em> {link}</li>"
+    read = body_from_html(deep + "<li>six</li></ul>after</li></ul></li></ul></li></ul></li></ul>")
+    level: Any = read.blocks[0]
+    for _ in range(3):
+        level = level.items[0].sublist
+    (fourth,) = level.items
+    assert fourth == ListItem(
+        content=(
+            "4\nfive ",
+            Emphasis(content=("x",)),
+            " ",
+            Link(url="https://example.com/", content=("link",)),
+            "\nsix\nafter",
+        )
+    )
+    assert [f.code for f in read.findings] == ["unwrapped"]
+    read = body_from_html("<ul><li>a<ul><li>b</li></ul><ol><li>c</li><li>d</li></ol></li></ul>")
+    assert read.blocks == (
+        List(
+            items=(ListItem(content=("a\nc\nd",), sublist=List(items=(ListItem(content=("b",)),))),)
+        ),
+    )
+    assert "second <ol>" in read.findings[0].message
+
+
+def test_body_from_html_moves_text_after_an_items_list_and_says_so() -> None:
+    read = body_from_html("<ul><li>a<ul><li>b</li></ul>c</li></ul>")
+    assert read.blocks == (
+        List(items=(ListItem(content=("a\nc",), sublist=List(items=(ListItem(content=("b",)),))),)),
+    )
+    assert [(f.path, f.code) for f in read.findings] == [("$[0]", "repaired")]
+
+
+def test_body_from_html_keeps_the_paragraphs_of_a_quote_too_deep() -> None:
+    """Paragraphs of a quote nested past the bound stay paragraphs; findings are the quote's."""
+    inner = "<blockquote><p>5a</p><p>5b<br>5c</p></blockquote>"
+    for _ in range(4):
+        inner = f"<blockquote><p>q</p>{inner}</blockquote>"
+    read = body_from_html(f"<p>before</p>{inner}<p>after</p>")
+    assert read.blocks == (
+        "before",
+        BlockQuote(content=("q", "q", "q", "q", "5a", "5b", "5c")),
+        "after",
+    )
+    assert {f.path for f in read.findings} == {"$[1]"}
+
+
 # The HTML a body renders to may hold these elements and attributes only.
 _ALLOWED = {
     "p": set(), "h2": set(), "h3": set(), "h4": set(), "h5": set(), "h6": set(),

@@ -340,6 +340,7 @@ class _Reader:
         self.path = path
         self.findings: list[Finding] = []
         self.count = 0  # blocks made so far, for the paths
+        self.inside = 0  # > 0 while reading the blocks a quote holds: findings are the quote's
 
     # ------------------------------------------------------------ findings
 
@@ -461,7 +462,8 @@ class _Reader:
 
     def add(self, out: list[Block], block: Block) -> None:
         out.append(block)
-        self.count += 1
+        if not self.inside:
+            self.count += 1
 
     def flush(self, run: list[Any], out: list[Block]) -> None:
         if run:
@@ -636,6 +638,8 @@ class _Reader:
                 sub = self.nested(child, level)
                 if sub is not None:
                     items[-1] = self.make(ListItem, content=items[-1].content, sublist=sub)
+                elif content := self.content(self.list_lines(child), "list item"):
+                    items.append(self.make(ListItem, content=content))
             else:
                 raw = [self.inline(child, 1, in_link=False)]
                 content = self.content(raw, "list item")
@@ -659,18 +663,46 @@ class _Reader:
         return None
 
     def read_item(self, node: Any, level: int) -> ListItem | None:
+        # An item holds its content, then one list. A list it cannot hold (a
+        # second one, or one too deep) is kept as lines of its content; text
+        # after its list moves before the list, on a line of its own.
         self.attributes(node)
         raw: list[Any] = []
         sublist: List | None = None
+        new_line = False  # the next text starts a line
+        moved = False
         child = node.child
         while child is not None:
             if child.tag in ("ul", "ol") and sublist is None and level < MAX_LIST_DEPTH:
                 sublist = self.nested(child, level)
+                new_line = True
             elif child.tag in ("ul", "ol"):
-                self.nested(child, MAX_LIST_DEPTH if sublist is None else level)
-                raw.append(["span", [_BR, *self.list_text(child), _BR]])
+                if sublist is None:
+                    self.nested(child, MAX_LIST_DEPTH)
+                else:
+                    self.report(
+                        "unwrapped",
+                        f"kept the text of a second <{child.tag}> in a list item, one item a "
+                        "line: an item holds one list",
+                    )
+                lines = self.list_lines(child)
+                if _has_text(lines):
+                    raw.extend([_BR, ["span", lines]] if _has_text(raw) else [["span", lines]])
+                    new_line = True
             else:
-                raw.append(self.inline(child, 1, in_link=False))
+                item = self.inline(child, 1, in_link=False)
+                if new_line and _has_text([item]):
+                    if _has_text(raw):
+                        raw.append(_BR)
+                    new_line = False
+                    if sublist is not None and not moved:
+                        moved = True
+                        self.report(
+                            "repaired",
+                            "moved the text after a list item's list before the list, on a "
+                            "line of its own: an item's list comes last",
+                        )
+                raw.append(item)
             child = child.next
         content = self.content(raw, "list item")
         if not content and sublist is None:
@@ -678,10 +710,29 @@ class _Reader:
             return None
         return self.make(ListItem, content=content, sublist=sublist)  # type: ignore[no-any-return]
 
-    def list_text(self, node: Any) -> list[Any]:
+    def list_lines(self, node: Any) -> list[Any]:
+        """The items of a list kept as text: one a line, their inline markup kept."""
         lines: list[Any] = []
-        for item in _all(node, "li"):
-            lines.extend([_text_of(item, deep=False), _BR])
+        new_line = False
+        stack = [node.child]  # sibling cursors, without recursion however deep
+        while stack:
+            child = stack[-1]
+            if child is None:
+                stack.pop()
+                new_line = True  # text after a list starts a line
+                continue
+            stack[-1] = child.next
+            if child.tag in ("li", "ul", "ol"):
+                self.attributes(child)
+                new_line = True
+                stack.append(child.child)
+                continue
+            item = self.inline(child, 1, in_link=False)
+            if new_line and _has_text([item]):
+                if _has_text(lines):
+                    lines.append(_BR)
+                new_line = False
+            lines.append(item)
         return lines
 
     def blockquote(self, node: Any, out: list[Block], depth: int) -> None:
@@ -695,11 +746,20 @@ class _Reader:
         self.attributes(node, _KEPT_ATTRIBUTES["blockquote"])
         cite = self.url(node.attributes.get("cite"), link=False, what="quote's cite")
         if depth >= MAX_LIST_DEPTH:
-            inner: list[Block] = [_WHITESPACE.sub(" ", _text_of(node) or "").strip()]
+            self.report(
+                "unwrapped",
+                f"kept the text of a quote nested deeper than {MAX_LIST_DEPTH} quotes, "
+                "one paragraph a block or line",
+            )
+            inner: list[Block] = []
+            for text in _paragraphs_of(node):
+                line = self.line(text)
+                if line is not None:
+                    inner.append(line)
         else:
-            saved = self.count
+            self.inside += 1
             inner = self.blocks(node.child, depth + 1)
-            self.count = saved
+            self.inside -= 1
         paragraphs: list[str | Paragraph] = []
         for block in inner:
             if isinstance(block, (str, Paragraph)):
@@ -931,6 +991,35 @@ def _text_of(node: Any, *, deep: bool = True) -> str:
         elif deep and child.tag != "-comment" and child.tag not in _DROPPED:
             stack.append(child.child)
     return "".join(pieces)
+
+
+def _paragraphs_of(node: Any) -> list[str]:
+    """
+    The texts *node* holds, split where a block or a line break starts or ends.
+
+    Without recursion, and pruning what `_text_of` prunes.
+    """
+    paragraphs: list[str] = [""]
+    stack: list[Any] = [node.child]
+    while stack:
+        child = stack[-1]
+        if child is None:
+            stack.pop()
+            paragraphs.append("")  # leaving an element: a block ends (a blank one is dropped)
+            continue
+        stack[-1] = child.next
+        tag = child.tag
+        if tag == "-text":
+            paragraphs[-1] += child.text_content or ""
+        elif tag == "br":
+            paragraphs.append("")
+        elif tag != "-comment" and tag not in _DROPPED:
+            if tag in _BLOCKS or tag in _BLOCK_LEVEL or tag in ("ul", "ol"):
+                paragraphs.append("")
+                stack.append(child.child)
+            else:
+                paragraphs[-1] += _text_of(child)
+    return [text for text in paragraphs if text.strip(" \t\n\f\r")]
 
 
 def _one_line(text: str | None) -> str | None:
