@@ -24,7 +24,7 @@ import attrs
 
 from . import _values as v
 from ._errors import ErrorDetail, Path, ValidationError, describe, describe_python, join_path
-from ._models import _WORD
+from ._models import _WORD, body_plain_text
 from ._models import INVALID as MODELS_INVALID
 from ._rules import fill_input
 
@@ -726,7 +726,7 @@ def body_text(body: Iterable[Block]) -> str:
     Paragraphs are joined by a blank line; figures, embeds and separators
     have no text of their own and are left out.
     """
-    return "\n\n".join(text for block in body for text in block_texts(block))
+    return body_plain_text(tuple(body))
 
 
 def body_words(body: Iterable[Block]) -> int:

@@ -241,6 +241,17 @@ def paragraph_texts(body: tuple[Block, ...]) -> tuple[str, ...]:
     return tuple(text for block in body for text in block_texts(block))
 
 
+def body_plain_text(body: tuple[Block, ...]) -> str:
+    """
+    The plain text of a body: its texts (`paragraph_texts`) a blank line apart.
+
+    The one home of this join: `newsmodel.body_text` and ninjs's ``text/plain``
+    body are it. (JSON-LD's ``articleBody`` joins so that it splits back
+    exactly: `newsmodel._jsonld.paragraph_joints`.)
+    """
+    return "\n\n".join(paragraph_texts(body))
+
+
 def _check_figures(a: Article, path: Path, report: Report) -> None:
     # A figure in the body shows one of the article's images, by its url.
     body = a.body

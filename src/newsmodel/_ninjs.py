@@ -20,7 +20,7 @@ from ._models import (
     Person,
     Tag,
     TagKind,
-    paragraph_texts,
+    body_plain_text,
 )
 from ._values import iri_to_uri
 
@@ -162,7 +162,7 @@ def _related(story: RelatedStory, index: int) -> dict[str, Any]:
 def _bodies(a: Article) -> list[dict[str, Any]]:
     # The text (paragraph breaks kept), and for a structured body its HTML too:
     # two renderings of one main body, as ninjs 3 gives body_text and body_html.
-    text = "\n\n".join(paragraph_texts(a.body))
+    text = body_plain_text(a.body)
     counts = {"charCount": len(text), "wordCount": a.word_count}
     bodies = [{"role": "main", "contentType": "text/plain", **counts, "value": text}]
     if any(block.__class__ is not str for block in a.body):

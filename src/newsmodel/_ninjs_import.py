@@ -18,7 +18,7 @@ from . import _wild as w
 from ._body_import import read_html_body
 from ._canonical import from_dict
 from ._errors import ErrorDetail, Finding, ValidationError, describe, join_path
-from ._models import ArticleKind, Relation
+from ._models import ArticleKind, Relation, body_plain_text
 from ._ninjs import _GENRES, _TAG_GROUPS
 
 if TYPE_CHECKING:
@@ -256,12 +256,12 @@ class _Reader:
         value, where, html = chosen
         blocks = self.paragraphs(value, where, html=html)
         self.put("body", blocks, where)
-        texts = _texts(blocks)
+        text = _plain_text(blocks)
         for other in candidates:
             if other is chosen:
                 continue
             # (to_ninjs writes the text of the body it writes as HTML: the same body)
-            same = texts is not None and not other[2] and other[0] == "\n\n".join(texts)
+            same = text is not None and not other[2] and other[0] == text
             if not same:
                 self.note(
                     other[1].removesuffix(".value"),
@@ -530,16 +530,16 @@ def _is_html(content_type: object) -> bool:
     return isinstance(content_type, str) and "html" in content_type.lower()
 
 
-def _texts(blocks: list[Any]) -> list[str] | None:
-    """The plain texts of wire body blocks, or None when they do not load."""
+def _plain_text(blocks: list[Any]) -> str | None:
+    """The plain text of wire body blocks (`body_plain_text`), or None when they do not load."""
     if all(block.__class__ is str for block in blocks):
-        return blocks
-    from ._body import INVALID, block_texts, load_body  # noqa: PLC0415
+        return body_plain_text(tuple(blocks))
+    from ._body import INVALID, load_body  # noqa: PLC0415
 
     loaded = load_body(blocks, "$", "body", [])
     if loaded is INVALID:
         return None
-    return [text for block in loaded for text in block_texts(block)]
+    return body_plain_text(loaded)
 
 
 def _same_images(
