@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 from pathlib import Path
@@ -694,6 +695,32 @@ def test_body_from_html_keeps_the_paragraphs_of_a_quote_too_deep() -> None:
         "after",
     )
     assert {f.path for f in read.findings} == {"$[1]"}
+
+
+@given(st.text(max_size=12))
+def test_body_from_html_reads_any_image_size_or_says_why_not(size: str) -> None:
+    """An <img> width is read as pixels, or left out with a finding; never an exception."""
+    read = body_from_html(f'<img src="https://example.com/a.jpg" width="{html.escape(size)}">')
+    (image,) = read.images
+    messages = [f.message for f in read.findings if "width" in f.message]
+    if image.width is None:
+        assert size == "" or messages
+    else:
+        assert 1 <= image.width <= 2**53 - 1
+        assert str(image.width) == size or messages
+
+
+def test_body_from_html_image_sizes() -> None:
+    read = body_from_html(
+        '<img src="https://e.com/a.jpg" width="640" height="480px">'
+        '<img src="https://e.com/b.jpg" width="\u00b2" height="100%">'
+    )
+    assert [(i.width, i.height) for i in read.images] == [(640, 480), (None, None)]
+    assert [(f.path, f.code) for f in read.findings if "<img>" in f.message] == [
+        ("$[0]", "repaired"),
+        ("$[1]", "dropped"),
+        ("$[1]", "dropped"),
+    ]
 
 
 # The HTML a body renders to may hold these elements and attributes only.

@@ -21,6 +21,7 @@ from urllib.parse import urljoin
 import attrs
 
 from . import _values as v
+from . import _wild as w
 from ._body import (
     MAX_INLINE_DEPTH,
     MAX_LIST_DEPTH,
@@ -347,15 +348,9 @@ class _Reader:
     def here(self) -> str:
         return join_path(self.path, self.count)
 
-    def removed(self, characters: set[str]) -> None:
-        """Report the characters a text may not hold, removed from what was read."""
-        if characters:
-            names = ", ".join(f"U+{ord(char):04X}" for char in sorted(characters))
-            self.report(
-                "repaired",
-                f"removed {names}: a text may not hold control characters, line or "
-                "paragraph separators or lone surrogates",
-            )
+    def removed(self, characters: list[str]) -> None:
+        """Report the characters no text may hold, removed from what was read."""
+        w.report_removed(self.here(), characters, self.findings)
 
     def line(self, text: str | None) -> str | None:
         """`_one_line` of *text*, reporting the characters it removes."""
@@ -885,8 +880,8 @@ class _Reader:
                 alt_text=alt,
                 caption=text,
                 credit=credit,
-                width=_pixels(node.attributes.get("width")),
-                height=_pixels(node.attributes.get("height")),
+                width=self.pixels(node, "width"),
+                height=self.pixels(node, "height"),
             )
             self.images.append(image)
             self.report("added", f"added the image {describe(url)} to the article's images")
@@ -910,6 +905,14 @@ class _Reader:
                 pieces.append(_text_of(child))
             child = child.next
         return self.line("".join(pieces)), credit or None
+
+    def pixels(self, node: Any, name: str) -> int | None:
+        """An element's size attribute in pixels; one it cannot be is dropped (reported)."""
+        found: list[Finding] = []
+        size = w.parse_pixels(node.attributes.get(name), self.here(), found, attribute=True)
+        for finding in found:
+            self.report(finding.code, f"the {name} of {_a(node.tag)}: {finding.message}")
+        return size
 
     def embed(self, node: Any) -> Embed | None:
         raw = node.attributes.get("src")
@@ -1039,15 +1042,9 @@ def _strip_bad(text: str) -> str:
     return v.TEXT_BAD.sub("", _as_html_space(text))
 
 
-def _bad_in(text: str) -> set[str]:
+def _bad_in(text: str) -> list[str]:
     """The characters `_strip_bad` removes from *text*."""
-    return set(v.TEXT_BAD.findall(_as_html_space(text)))
-
-
-def _pixels(value: str | None) -> int | None:
-    if value is None or not value.isdigit() or not 0 < int(value) <= v.MAX_INT:
-        return None
-    return int(value)
+    return v.TEXT_BAD.findall(_as_html_space(text))
 
 
 def _only_child(node: Any, tag: str) -> Any:
@@ -1115,7 +1112,7 @@ def _has_text(children: list[Any]) -> bool:
 _BR = ["br"]  # a line break in the light tree, until the texts are joined
 
 
-def _normalize(raw: list[Any]) -> tuple[list[Any], set[str]]:
+def _normalize(raw: list[Any]) -> tuple[list[Any], list[str]]:
     """
     Put a paragraph's light tree in HTML's whitespace form.
 
@@ -1126,7 +1123,7 @@ def _normalize(raw: list[Any]) -> tuple[list[Any], set[str]]:
     characters removed from its texts (`_strip_bad`).
     """
     state = {"space": True}  # at the start of a block, a space is dropped
-    removed: set[str] = set()
+    removed: list[str] = []
     cleaned = _collapse(_flatten(raw), state, removed)
     _strip_end(cleaned)
     return _prune(cleaned), removed
@@ -1147,11 +1144,11 @@ def _flatten(items: list[Any]) -> list[Any]:
     return out
 
 
-def _collapse(items: list[Any], state: dict[str, bool], removed: set[str]) -> list[Any]:
+def _collapse(items: list[Any], state: dict[str, bool], removed: list[str]) -> list[Any]:
     out: list[Any] = []
     for item in items:
         if item.__class__ is str:
-            removed |= _bad_in(item)
+            removed += _bad_in(item)
             text = _WHITESPACE.sub(" ", _strip_bad(item))
             if state["space"]:
                 text = text.lstrip(" ")
@@ -1164,7 +1161,7 @@ def _collapse(items: list[Any], state: dict[str, bool], removed: set[str]) -> li
             state["space"] = True
             out.append(_BR)
         elif item[0] == "code":
-            removed |= _bad_in(item[1])
+            removed += _bad_in(item[1])
             text = _strip_bad(item[1])
             text = text.lstrip(" ") if state["space"] else text
             if text:

@@ -18,9 +18,12 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
 from . import _wild as w
+from . import _wire
 from ._body_html import _BLOCK_LEVEL, _BLOCKS, _DROPPED, _WHITESPACE
 from ._distribution import install_hint
 from ._errors import Finding, ValidationError
+from ._generated import dump_image, load_image
+from ._models import INVALID
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -168,7 +171,7 @@ def read_html_body(
     known = _images(images)
     read = body_from_html(cleaned, images=known, base_url=base_url, path=path)
     findings.extend(_at_value(finding, path) for finding in read.findings)
-    added = [_dump_image(image) for image in read.images[len(known) :]]
+    added = [dump_image(image) for image in read.images[len(known) :]]
     return dump_body(read.blocks), added
 
 
@@ -247,22 +250,15 @@ def _images(images: Sequence[Mapping[str, Any]]) -> list[Image]:
         url = image.get("url")
         if not isinstance(url, str):
             continue
-        try:
-            out.append(Image(**{key: image.get(key) for key in _IMAGE_KEYS}))  # type: ignore[arg-type]
-        except (ValidationError, TypeError):
+        loaded = load_image(image, "$", "image", [], _wire.Options())
+        if loaded is INVALID:
             # (the article will refuse it, at its own path: match by address)
             try:
-                out.append(Image(url=url))
+                loaded = Image(url=url)
             except ValidationError:
                 continue
+        out.append(loaded)
     return out
-
-
-_IMAGE_KEYS = ("url", "caption", "credit", "alt_text", "width", "height", "license_url")
-
-
-def _dump_image(image: Image) -> dict[str, Any]:
-    return {key: getattr(image, key) for key in _IMAGE_KEYS if getattr(image, key) is not None}
 
 
 def _tags(names: Sequence[str]) -> str:

@@ -609,13 +609,11 @@ class _Item:
                 continue
             image: dict[str, Any] = {"url": url}
             for size in ("width", "height"):
-                raw = item.get(size)
-                if isinstance(raw, str) and raw.isascii() and raw.isdigit():
-                    raw = int(raw)  # XML attributes are text: a number is not a repair
-                if raw is not None:
-                    pixels = imp._pixels(raw, join_path(where, size), self.findings)
-                    if pixels is not None:
-                        image[size] = pixels
+                pixels = w.parse_pixels(
+                    item.get(size), join_path(where, size), self.findings, attribute=True
+                )
+                if pixels is not None:
+                    image[size] = pixels
             images.append(image)
         self.put("images", images, self.at("media_content"))
 

@@ -423,7 +423,7 @@ def _image(value: Any, path: str, findings: Findings, graph: _Graph) -> dict[str
     if text:
         image["credit"] = text
     for name in ("width", "height"):
-        size = _pixels(value.get(name), join_path(path, name), findings)
+        size = w.parse_pixels(value.get(name), join_path(path, name), findings)
         if size is not None:
             image[name] = size
     license_url = (
@@ -435,28 +435,6 @@ def _image(value: Any, path: str, findings: Findings, graph: _Graph) -> dict[str
         image["license_url"] = license_url
     _read_rest("Image", value, image, path, findings)
     return image
-
-
-def _pixels(value: Any, path: str, findings: Findings) -> int | None:
-    if isinstance(value, dict):
-        value = value.get("value")
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        pass
-    elif isinstance(value, int) and 1 <= value <= v.MAX_INT:
-        return value
-    elif isinstance(value, float) and value.is_integer() and 1 <= value <= v.MAX_INT:
-        return int(value)
-    elif isinstance(value, str):
-        match = re.fullmatch(r"\s*(\d{1,16})\s*(?:px)?\s*", value)
-        if match and 1 <= int(match.group(1)) <= v.MAX_INT:
-            findings.append(Finding(path, "repaired", f"read {value!r} as a number of pixels"))
-            return int(match.group(1))
-    findings.append(
-        Finding(path, "dropped", f"expected a size in pixels, found {describe(value)}; left it out")
-    )
-    return None
 
 
 def _organization(

@@ -20,13 +20,16 @@ from ._errors import Finding, Path, describe, join_path
 from ._schemaorg import KEYWORD_SEPARATORS
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from datetime import date, datetime, tzinfo
 
 __all__ = [
     "clean_text",
     "parse_boolean",
+    "parse_pixels",
     "parse_wild_datetime",
     "remove_forbidden",
+    "report_removed",
     "split_keywords",
 ]
 
@@ -92,8 +95,7 @@ def clean_text(
         return None
     if spaced != text and layout:
         findings.append(Finding(where, "repaired", "normalized whitespace"))
-    if cleaned != spaced:
-        _report_removed(where, len(spaced) - len(cleaned), findings)
+    report_removed(where, v.TEXT_BAD.findall(spaced), findings)
     return cleaned
 
 
@@ -103,19 +105,25 @@ def remove_forbidden(value: str, path: Path, findings: Findings, *, keep: str = 
 
     Those of *keep* stay (HTML reads tab and carriage return as whitespace).
     """
-    cleaned = v.TEXT_BAD.sub(lambda found: found.group() if found.group() in keep else "", value)
-    if cleaned != value:
-        _report_removed(_render(path), len(value) - len(cleaned), findings)
-    return cleaned
+    removed = [char for char in v.TEXT_BAD.findall(value) if char not in keep]
+    if removed:
+        report_removed(_render(path), removed, findings)
+        return v.TEXT_BAD.sub(lambda found: found.group() if found.group() in keep else "", value)
+    return value
 
 
-def _report_removed(where: str, removed: int, findings: Findings) -> None:
+def report_removed(where: str, characters: Sequence[str], findings: Findings) -> None:
+    """Report *characters* (none: nothing) removed from a text because no text may hold them."""
+    if not characters:
+        return
+    count = len(characters)
+    names = ", ".join(f"U+{ord(char):04X}" for char in sorted(set(characters)))
     findings.append(
         Finding(
             where,
             "repaired",
-            f"removed {removed} character{'s' if removed != 1 else ''} no text may hold "
-            "(control characters, U+2028, U+2029, lone surrogates)",
+            f"removed {count} character{'s' if count != 1 else ''} no text may hold ({names}: "
+            "control characters, U+2028, U+2029, lone surrogates)",
         )
     )
 
@@ -128,6 +136,46 @@ def _render(path: Path) -> str:
 
 def _drop(findings: Findings, where: str, value: object, why: str) -> None:
     findings.append(Finding(where, "dropped", f"{why}, found {describe(value)}; left it out"))
+
+
+_PIXELS = re.compile(r"\s*(\d{1,16})\s*(?:px)?\s*")
+
+
+def parse_pixels(
+    value: object, path: Path, findings: Findings, *, attribute: bool = False
+) -> int | None:
+    """
+    Read a size in pixels: a positive integer, or text such as ``"640"`` or ``"640px"``.
+
+    Text is a repair (reported), but with *attribute* (the value of an XML or
+    HTML attribute, which is always text) plain digits are the number as
+    written. Anything else is dropped (reported); None and ``""`` are absent.
+    """
+    where = _render(path)
+    if isinstance(value, dict):
+        value = value.get("value")  # a QuantitativeValue
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        pass
+    elif isinstance(value, int) and 1 <= value <= v.MAX_INT:
+        return value
+    elif isinstance(value, float) and value.is_integer() and 1 <= value <= v.MAX_INT:
+        return int(value)
+    elif isinstance(value, str):
+        match = _PIXELS.fullmatch(value)
+        if match and 1 <= int(match.group(1)) <= v.MAX_INT:
+            if not (attribute and match.group(1) == value):
+                findings.append(
+                    Finding(where, "repaired", f"read {describe(value)} as a number of pixels")
+                )
+            return int(match.group(1))
+    findings.append(
+        Finding(
+            where, "dropped", f"expected a size in pixels, found {describe(value)}; left it out"
+        )
+    )
+    return None
 
 
 _TRUE = {"true", "yes", "1", "http://schema.org/true", "https://schema.org/true"}
