@@ -132,7 +132,7 @@ def test_full_article_microdata_says_what_the_jsonld_says() -> None:
     check_markup(article, to_microdata(article))
 
 
-@given(strategies.articles(rich_body=False))
+@given(strategies.articles())
 def test_every_article_microdata_says_what_the_jsonld_says(article: nm.Article) -> None:
     """Over the whole model, microdata read by extruct equals the JSON-LD graph."""
     check_markup(article, to_microdata(article))
@@ -283,8 +283,10 @@ def test_blank_line_joins_split_back_as_predicted(body: list[str]) -> None:
     """splits_at_blank_lines says if a blank-line join splits back; articleBody reads back."""
     joined = "\n\n".join(body)
     assert splits_at_blank_lines(tuple(body)) == (joined.split("\n\n") == body)
-    if body:
-        assert body == paragraphs(article_body(tuple(body)))
+    text = article_body(tuple(body))
+    assert (text is None) == (not body)  # no paragraphs, no articleBody
+    if text is not None:
+        assert body == paragraphs(text)
 
 
 def test_body_reads_as_the_div_when_no_markup_is_inside() -> None:
@@ -562,10 +564,6 @@ def check_body_quotes(article: nm.Article, html_text: str) -> None:
             assert element.get("class") in (None, "quote")
 
 
-@pytest.mark.xfail(
-    reason="fails since the HTML reader's and writer's figure and caption changes merged "
-    "(issue 12, not resolved; see the closing note)"
-)
 @given(articles_quoting_their_body())
 def test_quotes_are_marked_where_they_stand_in_a_structured_body(article: nm.Article) -> None:
     """Drawn structured bodies, quotes cut from their texts: each marked in place, exactly."""
@@ -710,6 +708,24 @@ def test_the_article_body_meta_stays_the_plain_text() -> None:
         ]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        (Separator(),),
+        (nm.Figure(image=_IMAGE_URLS[0]), nm.Embed(url="https://example.com/v", provider="V")),
+    ],
+)
+def test_a_body_without_text_has_no_article_body_in_microdata(body: tuple[Block, ...]) -> None:
+    """Figures, embeds and separators only: no articleBody, as in JSON-LD; quotes stand apart."""
+    for words in ([], ["said"]):
+        article = _quoting(body, *words)
+        html_text = to_microdata(article)
+        check_markup(article, html_text)
+        assert "articleBody" not in html_text
+        assert f'<div class="body">\n{body_to_html(body, images=_FULL.images)}</div>' in html_text
+        assert list(enumerate(words, 1)) == read_quotes(html_text)
+
+
 @given(bodies(images=st.sampled_from(_IMAGE_URLS)))
 def test_the_writer_calls_its_mark_once_per_inline_content_in_order(
     body: tuple[Block, ...],
@@ -738,17 +754,3 @@ def test_a_preview_page_marks_a_quote_of_a_structured_body(
     page = capsys.readouterr().out
     assert f'<p>He <span class="quote" {_QUOTATION_ITEM}><span>said <em>we will</em></span>' in page
     assert [(1, "said we will")] == read_quotes(page)
-
-
-_RICH = (
-    "structured bodies: a known failure found when the strategies began drawing them "
-    "(issue 12, not resolved; see the closing note)"
-)
-
-
-@pytest.mark.xfail(reason=_RICH)
-@given(strategies.articles())
-def test_every_article_microdata_says_what_the_jsonld_says_with_structured_bodies(
-    article: nm.Article,
-) -> None:
-    test_every_article_microdata_says_what_the_jsonld_says.hypothesis.inner_test(article)  # type: ignore[attr-defined]

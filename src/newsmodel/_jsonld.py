@@ -231,8 +231,15 @@ def paragraph_joints(body: tuple[str, ...]) -> tuple[str, str]:
     return PARAGRAPH_END, PARAGRAPH_END
 
 
-def article_body(body: tuple[str, ...]) -> str:
-    """Return the ``articleBody`` text of the paragraphs *body* (see `paragraph_joints`)."""
+def article_body(body: tuple[str, ...]) -> str | None:
+    """
+    Return the ``articleBody`` text of the paragraphs *body* (see `paragraph_joints`).
+
+    None for no paragraphs (a body of figures, embeds and separators only):
+    there is no text to write, and no text would read back as none.
+    """
+    if not body:
+        return None
     between, after = paragraph_joints(body)
     return between.join(body) + after
 
@@ -273,10 +280,9 @@ def _tags(a: Article, out: dict[str, Any]) -> None:
 
 
 def _body(a: Article, out: dict[str, Any]) -> None:
-    # A body of figures, embeds and separators only has no text to write.
-    texts = paragraph_texts(a.body)
-    if texts:
-        out["articleBody"] = article_body(texts)
+    text = article_body(paragraph_texts(a.body))
+    if text is not None:
+        out["articleBody"] = text
 
 
 def _reading_time(a: Article, out: dict[str, Any]) -> None:

@@ -21,7 +21,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from ._jsonld import needs_about, paragraph_joints
+from ._jsonld import article_body, needs_about, paragraph_joints
 from ._models import Organization, Person, Relation, paragraph_texts
 from ._schemaorg import KIND_TYPES, RELATION_PROPERTIES, SCHEMA, TAG_TYPES, Plain, plain_properties
 from ._values import right_to_left
@@ -459,8 +459,7 @@ def _structured_body(a: Article, memo: Memo) -> tuple[str, list[int]]:
     from ._body_html import body_writer  # noqa: PLC0415
 
     texts = paragraph_texts(a.body)
-    between, after = paragraph_joints(texts)
-    content = _escape(between.join(texts) + after)
+    plain = article_body(texts)  # None for a body without text, as in JSON-LD
     writer = body_writer(a.images)
     quotes = a.quotes
     elsewhere: list[int] = []
@@ -481,7 +480,9 @@ def _structured_body(a: Article, memo: Memo) -> tuple[str, list[int]]:
     if marked:
         shown, elsewhere = _marked_body(shown.split(_SLOT), slots, quotes, writer.inline, memo)
     div = f'<div class="body">\n{shown}</div>\n'
-    return f'<meta itemprop="articleBody" content="{content}">\n{div}', elsewhere
+    if plain is None:
+        return div, elsewhere
+    return f'<meta itemprop="articleBody" content="{_escape(plain)}">\n{div}', elsewhere
 
 
 _SLOT = "\x00"
@@ -696,7 +697,8 @@ def to_microdata(article: Article, *, include_body: bool = True) -> str:
     paragraph is marked there even across links and emphasis, which are
     split at the quote's edges (an ``<em>`` the quote starts inside becomes
     two). A quote across two blocks, or in preformatted text, is a
-    ``<blockquote>``. ``articleBody`` is the body's plain text either way.
+    ``<blockquote>``. ``articleBody`` is the body's plain text either way (none
+    for a body without text: figures, embeds and separators only, as in JSON-LD).
 
     Args:
         article: The article.
