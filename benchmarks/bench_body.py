@@ -21,6 +21,9 @@ all alike; the minimum over the repeats is compared, the median shown beside it.
   (``models_pydantic``) whose body takes the same discriminated union;
 - to_microdata of that article beside to_microdata of the worked example as it is
   (plain paragraphs of about the same text): what the structure costs the markup;
+  and of that article with its eight quotes standing in the body across the links
+  and emphasis (`quoted_in_body`), where each quote is cut out of its paragraph
+  with markup split at its edges;
 - body_to_html: the body as HTML;
 - body_from_html beside nh3 (Ammonia) cleaning the same HTML: nh3 returns
   sanitized HTML, body_from_html a validated body with a finding for each drop.
@@ -37,6 +40,7 @@ import timeit
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
+import attrs
 import models_pydantic
 import nh3
 import orjson
@@ -164,6 +168,15 @@ def rich_body() -> tuple[Any, ...]:
     )
 
 
+def quoted_in_body(article: nm.Article) -> nm.Article:
+    """*article* (with `rich_body`) with its quotes' words standing across links and emphasis."""
+    across_link = f"{_SENTENCE[40:60]} earlier reports {_SENTENCE[60:80]}"
+    into_emphasis = f"{_SENTENCE[-15:]}, according to"
+    words = [across_link if n % 2 == 0 else into_emphasis for n in range(len(article.quotes))]
+    quotes = [attrs.evolve(q, text=text) for q, text in zip(article.quotes, words, strict=True)]
+    return attrs.evolve(article, quotes=quotes)
+
+
 def operations() -> dict[str, Callable[[], object]]:
     """Return the timed operations, by name."""
     body = rich_body()
@@ -186,6 +199,8 @@ def operations() -> dict[str, Callable[[], object]]:
     rich = nm.from_dict({**orjson.loads(plain_text), "body": dump_body(body)})
     rich_text = nm.dumps(rich)
     rich_model = RichArticle.model_validate_json(rich_text)
+    quoted = quoted_in_body(rich)
+    assert nm.to_microdata(quoted).count('class="quote"') == len(quoted.quotes)  # all marked
     return {
         "nm article loads": lambda: nm.loads(rich_text),
         "pydantic article validate_json": lambda: RichArticle.model_validate_json(rich_text),
@@ -193,6 +208,7 @@ def operations() -> dict[str, Callable[[], object]]:
         "pydantic article dump_json": lambda: rich_model.model_dump_json(exclude_none=True),
         "nm to_microdata (rich)": lambda: nm.to_microdata(rich),
         "nm to_microdata (plain)": lambda: nm.to_microdata(plain),
+        "nm to_microdata (rich, quoted)": lambda: nm.to_microdata(quoted),
         "nm body loads": loads,
         "pydantic body validate_json": lambda: BODY_ADAPTER.validate_json(text),
         "nm body dumps": lambda: orjson.dumps(dump_body(body)),
@@ -232,6 +248,9 @@ def main(argv: list[str] | None = None) -> int:
         "article loads / pydantic": ratio("nm article loads", "pydantic article validate_json"),
         "article dumps / pydantic": ratio("nm article dumps", "pydantic article dump_json"),
         "to_microdata rich / plain": ratio("nm to_microdata (rich)", "nm to_microdata (plain)"),
+        "to_microdata quoted / plain": ratio(
+            "nm to_microdata (rich, quoted)", "nm to_microdata (plain)"
+        ),
         "body loads / pydantic": ratio("nm body loads", "pydantic body validate_json"),
         "body dumps / pydantic": ratio("nm body dumps", "pydantic body dump_json"),
         "body_from_html / nh3": ratio("nm body_from_html", "nh3.clean"),

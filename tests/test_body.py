@@ -1068,6 +1068,69 @@ def test_mark_range_cuts_the_text_exactly(data: st.DataObject) -> None:
     )
 
 
+# Inline content with spaces and line breaks where HTML's whitespace form has
+# none: at the edges of markup, of code, alone between two pieces of markup.
+_SPACEY_TEXT = st.text(st.sampled_from("a \n\u00a0"), min_size=1, max_size=4)
+_SPACEY_CODE = st.text(st.sampled_from("b \u00a0"), min_size=1, max_size=4).filter(
+    lambda text: not text.isspace()
+)
+
+
+def _spacey_content(depth: int, *, in_link: bool = False) -> st.SearchStrategy[tuple[Any, ...]]:
+    inline: st.SearchStrategy[Any] = _SPACEY_TEXT | st.builds(Code, text=_SPACEY_CODE)
+    if depth > 0:
+        inner = st.deferred(lambda: _spacey_content(depth - 1, in_link=in_link))
+        inline |= st.builds(Emphasis, content=inner) | st.builds(Strong, content=inner)
+        if not in_link:
+            inline |= st.builds(
+                Link,
+                url=st.just("https://example.com/"),
+                content=st.deferred(lambda: _spacey_content(depth - 1, in_link=True)),
+            )
+    content = st.lists(inline, min_size=1, max_size=4).map(tuple)
+    # Markup may not be blank: a blank text alone is a text, not markup.
+    return content.filter(lambda items: any(item.__class__ is not str for item in items))
+
+
+def _reloaded(content: tuple[Any, ...]) -> tuple[Any, list[Any]]:
+    # The content read back from the wire: every object checked by its class.
+    report: list[Any] = []
+    [paragraph] = load_body(dump_body((Paragraph(content=("x", *content)),)), "$", "body", report)
+    return paragraph.content[1:], report
+
+
+@given(st.data())
+def test_mark_range_parts_are_valid_content(data: st.DataObject) -> None:
+    """The parts are built unchecked: each passes every check, and equals itself read back."""
+    from newsmodel._body import inline_text, mark_range
+    from newsmodel._body_strategies import inline_content
+
+    content = data.draw(_spacey_content(3) | inline_content(depth=3))
+    text = inline_text(content)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for part in mark_range(content, start, end):
+        assert (part, []) == _reloaded(part)
+
+
+def test_a_part_of_markup_that_is_only_spaces_is_a_text() -> None:
+    """Markup may not be blank: a part of it with only spaces or line breaks is a text."""
+    from newsmodel._body import mark_range
+
+    link = Link(url="https://example.com/", content=(" d",))
+    content = (Emphasis(content=("a \n", Code(text="b  c"))), link)
+    assert (
+        (Emphasis(content=("a",)),),
+        (" \n",),
+        (Emphasis(content=(Code(text="b  c"),)), link),
+    ) == (mark_range(content, 1, 3))
+    assert (
+        (Emphasis(content=("a \n", Code(text="b"))),),
+        (Emphasis(content=(Code(text="  c"),)), " "),
+        (Link(url="https://example.com/", content=("d",)),),
+    ) == mark_range(content, 4, 8)
+
+
 def test_mark_range_splits_markup_at_the_edges() -> None:
     from newsmodel._body import mark_range
 

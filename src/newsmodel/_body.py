@@ -1070,21 +1070,18 @@ def split_content(
     ``Emphasis(("b",))``), which HTML shows alike; a `Code` is split the
     same way. The texts of the two parts, joined, are the text of *content*.
     """
-    left: list[Inline] = []
-    right: list[Inline] = []
     position = 0
-    for item in content:
-        size = len(item) if isinstance(item, str) else len(inline_text((item,)))
-        if position + size <= offset:
-            left.append(item)
-        elif position >= offset:
-            right.append(item)
-        else:
+    for index, item in enumerate(content):
+        if position == offset:
+            return content[:index], content[index:]
+        # Every item has text (the checks refuse an empty one), so each step
+        # moves on, and the items after the offset are not measured.
+        end = position + (len(item) if item.__class__ is str else len(inline_text((item,))))
+        if offset < end:
             head, tail = _split_item(item, offset - position)
-            left.append(head)
-            right.append(tail)
-        position += size
-    return tuple(left), tuple(right)
+            return (*content[:index], head), (tail, *content[index + 1 :])
+        position = end
+    return content, ()
 
 
 def _split_item(item: Inline, at: int) -> tuple[Inline, Inline]:
@@ -1098,12 +1095,20 @@ def _split_item(item: Inline, at: int) -> tuple[Inline, Inline]:
 
 
 def _part(item: Emphasis | Strong | Link | Code, content: tuple[Inline, ...], text: str) -> Inline:
-    # A part of only spaces stays a text: markup may not be blank.
+    # A part of only spaces stays a text: markup may not be blank. Any other
+    # part of valid markup is valid, and is built without checking it again
+    # (`_new`): its texts are non-empty pieces of valid texts, it nests no
+    # deeper and holds no more links than *item*, and it is not blank.
     if text.isspace():
         return text
     if isinstance(item, Code):
-        return Code(text=text)
-    return attrs.evolve(item, content=content)
+        values: dict[str, Any] = {"text": text}
+    elif isinstance(item, Link):
+        values = {"url": item.url, "content": content, "title": item.title}
+    else:
+        values = {"content": content}
+    part: Inline = _new(item.__class__, values)
+    return part
 
 
 def mark_range(
