@@ -422,6 +422,29 @@ def test_characters_xml_cannot_hold_in_a_structured_body(name: str) -> None:
     assert back.body == (_body.Paragraph(content=(_body.Code(text="a\ufffdb"), " c\ufffd")),)
 
 
+def deepest_body() -> tuple[_body.Block, ...]:
+    """Lists and inline markup nested as deep as the model allows."""
+    items = _body.List(ordered=False, items=(_body.ListItem(content=("deepest",)),))
+    for level in range(_body.MAX_LIST_DEPTH - 1, 0, -1):
+        item = _body.ListItem(content=(f"level {level}",), sublist=items)
+        items = _body.List(ordered=level % 2 == 1, items=(item,))
+    inline: tuple[_body.Inline, ...] = ("x",)
+    for level in range(_body.MAX_INLINE_DEPTH):
+        markup = _body.Emphasis if level % 2 else _body.Strong
+        inline = (markup(content=inline),)
+    return (items, _body.Paragraph(content=("a ", *inline)))
+
+
+@pytest.mark.parametrize("name", ["rss", "atom"])
+def test_the_deepest_body_reads_back(name: str) -> None:
+    body = deepest_body()
+    text = WRITERS[name]([article(body=body)], FEED)
+    (entry,) = _feedparser_entries(text)
+    assert nm.body_from_html(entry["content"][0]["value"]).blocks == body
+    (back,) = nm.from_feed(text, findings=[])
+    assert back.body == body
+
+
 # Any character, surrogates and controls too: what the writers' one text check sees.
 _ANY_CHARACTER = st.characters(categories=None, exclude_categories=())
 
