@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import newsmodel as nm
 from newsmodel import strategies
+from newsmodel._models import paragraph_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "kyiv-independent-2024-10-13.json"
@@ -24,6 +25,17 @@ KYIV = timezone(timedelta(hours=3))
 
 def seed() -> nm.Article:
     return nm.loads(SEED.read_bytes())
+
+
+def as_plain_text(article: nm.Article) -> nm.Article:
+    """
+    *article* as JSON-LD carries it: its body's plain text (the documented loss).
+
+    articleBody is plain text: each paragraph, heading, list item and quote
+    paragraph comes back as a plain paragraph; markup, figures, embeds and
+    separators do not.
+    """
+    return attrs.evolve(article, body=paragraph_texts(article.body))
 
 
 def full_article(**changes: Any) -> nm.Article:

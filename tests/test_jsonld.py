@@ -16,10 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsmodel as nm
-from helpers import full_article, hostile_articles, seed
+from helpers import as_plain_text, full_article, hostile_articles, seed
 from newsmodel import strategies
 from newsmodel._jsonld import is_own_jsonld, jsonld_script, read_own_jsonld, to_jsonld
-from newsmodel._models import paragraph_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 ISO_WITH_OFFSET = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?[+-]\d\d:\d\d")
@@ -70,16 +69,6 @@ def test_every_article_round_trips(article: nm.Article) -> None:
     """read_own_jsonld(to_jsonld(a)) == a over the whole model, through JSON text."""
     assert as_plain_text(article) == read_own_jsonld(json.dumps(to_jsonld(article)))
 
-
-def as_plain_text(article: nm.Article) -> nm.Article:
-    """
-    *article* as JSON-LD carries it: its body's plain text (the documented loss).
-
-    articleBody is plain text: each paragraph, heading, list item and quote
-    paragraph comes back as a plain paragraph; markup, figures, embeds and
-    separators do not.
-    """
-    return attrs.evolve(article, body=paragraph_texts(article.body))
 
 
 def test_explicit_and_derived_values_stay_apart() -> None:
