@@ -69,7 +69,6 @@ def ninjs_view(a: nm.Article) -> nm.Article:
     # URLs travel as URIs (ninjs's `uri` format) and come back as the IRIs they
     # spell: equal, unless the IRI held percent-escapes of non-ASCII text.
     a = nm.from_dict(_as_ninjs_iris(nm.to_dict(a)))
-    text = "\n\n".join(paragraph_texts(a.body))
     modified = a.date_modified
     if modified is not None and modified.isoformat() == a.date_published.isoformat():
         modified = None
@@ -90,11 +89,8 @@ def ninjs_view(a: nm.Article) -> nm.Article:
         + [_entity(x) for x in a.authors if isinstance(x, nm.Organization)],
         publisher=_organization(a.publisher),
         tags=sorted((_tag(t) for t in a.tags), key=lambda t: _TAG_ORDER.index(t.kind)),
-        # a structured body travels as HTML too, and comes back from it; plain
-        # paragraphs travel as text joined by a blank line
-        body=a.body
-        if any(block.__class__ is not str for block in a.body)
-        else [chunk for chunk in text.split("\n\n") if chunk.strip()],
+        # the body comes back whole: its structure from the HTML, its plain
+        # paragraphs' texts from the plain text (exact, as articleBody's are)
         related=[
             attrs.evolve(
                 story,
@@ -106,7 +102,7 @@ def ninjs_view(a: nm.Article) -> nm.Article:
     )
 
 
-@given(strategies.articles(quotes=st.nothing(), rich_body=False))
+@given(strategies.articles(quotes=st.nothing()))
 def test_from_ninjs_gives_back_what_to_ninjs_wrote(article: nm.Article) -> None:
     findings: list[nm.Finding] = []
     back = nm.from_ninjs(nm.to_ninjs(article), findings=findings)
@@ -304,15 +300,46 @@ def test_linked_rights_that_are_not_a_web_address_are_dropped_and_said() -> None
     ]
 
 
-_RICH = (
-    "structured bodies: a known failure found when the strategies began drawing them "
-    "(issue 12, not resolved; see the closing note)"
-)
+_WHITESPACE_BODIES = [
+    ("\n0", nm.Separator()),
+    (nm.Preformatted(text="0"), "0\n"),
+    (" 0", nm.Separator()),
+    ("0  0 ", nm.Paragraph(content=(nm.Code(text="0"),))),
+    ("a\n", "\nb", nm.Separator()),
+    ("a\n\nb", "\n\n\nc\n", nm.Separator()),
+]
 
 
-@pytest.mark.xfail(reason=_RICH)
-@given(strategies.articles(quotes=st.nothing()))
-def test_from_ninjs_gives_back_what_to_ninjs_wrote_with_structured_bodies(
-    article: nm.Article,
+@pytest.mark.parametrize("body", _WHITESPACE_BODIES)
+def test_a_structured_body_keeps_the_whitespace_its_html_cannot_carry(
+    body: tuple[nm.Block, ...],
 ) -> None:
-    test_from_ninjs_gives_back_what_to_ninjs_wrote.hypothesis.inner_test(article)  # type: ignore[attr-defined]
+    """HTML collapses spaces and drops edge line breaks: the plain-text body keeps them."""
+    article = attrs.evolve(nm.from_dict(MINIMAL), body=body)
+    findings: list[nm.Finding] = []
+    assert body == nm.from_ninjs(nm.to_ninjs(article), findings=findings).body
+    assert [] == findings
+
+
+@pytest.mark.parametrize(
+    "body", [("One.", "Two.\n\nStill two."), ("a", "b\n", "c"), ("a\n", "\nb", "c\n\n\nd")]
+)
+def test_plain_paragraphs_a_blank_line_cannot_separate_read_back_whole(
+    body: tuple[str, ...],
+) -> None:
+    """The plain-text body ends each paragraph with U+2029 then, as articleBody does."""
+    article = attrs.evolve(nm.from_dict(MINIMAL), body=body)
+    document = nm.to_ninjs(article)
+    assert "\u2029".join(body) + "\u2029" == document["bodies"][0]["value"]
+    findings: list[nm.Finding] = []
+    assert body == nm.from_ninjs(document, findings=findings).body
+    assert [] == findings
+
+
+def test_a_plain_text_body_beside_html_that_says_other_words_is_reported() -> None:
+    """Only whitespace comes from the plain text; other words leave the HTML's reading."""
+    document = nm.to_ninjs(attrs.evolve(nm.from_dict(MINIMAL), body=(" a", nm.Separator())))
+    document["bodies"][0]["value"] = " b"
+    findings: list[nm.Finding] = []
+    assert ("a", nm.Separator()) == nm.from_ninjs(document, findings=findings).body
+    assert [("$.bodies[0]", "dropped")] == [(f.path, f.code) for f in findings]

@@ -28,6 +28,7 @@ from ._models import INVALID
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
+    from ._body import Block
     from ._models import Image
 
 __all__ = ["holds_html", "read_html_body", "read_html_text"]
@@ -143,6 +144,7 @@ def read_html_body(
     *,
     images: Sequence[Mapping[str, Any]] = (),
     base_url: str | None = None,
+    texts: Sequence[str] | None = None,
 ) -> tuple[list[Any], list[dict[str, Any]]]:
     """
     Read an HTML body for an importer: its blocks and the images they add.
@@ -155,6 +157,13 @@ def read_html_body(
         images: The article's images read so far, in the wire format; a
             figure showing one of them refers to it.
         base_url: The page's address, against which relative links resolve.
+        texts: The exact texts of the same body, one per paragraph, heading,
+            list item and quote paragraph, from a plain-text rendering of it
+            (ninjs's ``text/plain`` body beside the ``text/html`` one). HTML
+            cannot carry every space and a line break at a paragraph's edge:
+            a plain paragraph that reads as its exact text's own HTML reads
+            takes that text, and what the reader said about the whitespace
+            it lost is no longer a finding. With selectolax only.
 
     Returns:
         The body blocks in the wire format, and the images (wire format) the
@@ -170,9 +179,47 @@ def read_html_body(
 
     known = _images(images)
     read = body_from_html(cleaned, images=known, base_url=base_url, path=path)
-    findings.extend(_at_value(finding, path) for finding in read.findings)
+    blocks, found = read.blocks, list(read.findings)
+    if texts is not None:
+        blocks, found = _exact_texts(blocks, found, texts, path)
+    findings.extend(_at_value(finding, path) for finding in found)
     added = [dump_image(image) for image in read.images[len(known) :]]
-    return dump_body(read.blocks), added
+    return dump_body(blocks), added
+
+
+def _exact_texts(
+    blocks: tuple[Block, ...], found: Sequence[Finding], texts: Sequence[str], path: str
+) -> tuple[tuple[Block, ...], list[Finding]]:
+    """
+    *blocks*, each plain paragraph that lost whitespace to HTML given its exact text.
+
+    The *texts* line up with the blocks' texts (`block_texts`) or are not
+    used. A plain paragraph takes its exact text when the HTML that text
+    renders to (`body_to_html`) reads back as the paragraph, with the same
+    findings as the paragraph has here: then it is what the HTML was written
+    from, and those findings (a line break dropped at an edge) go with it.
+    """
+    from ._body import block_texts  # noqa: PLC0415
+    from ._body_html import body_from_html, body_to_html  # noqa: PLC0415
+
+    counts = [sum(1 for _ in block_texts(block)) for block in blocks]
+    if sum(counts) != len(texts):
+        return blocks, list(found)
+    out = list(blocks)
+    explained: set[str] = set()
+    start = 0
+    for index, (block, count) in enumerate(zip(blocks, counts, strict=True)):
+        exact = texts[start] if count else None
+        start += count
+        if block.__class__ is not str or exact is None or exact == block:
+            continue
+        again = body_from_html(body_to_html((exact,)), path=path)
+        where = f"{path}[{index}]"
+        said = {(f.code, f.message) for f in found if f.path == where}
+        if again.blocks == (block,) and said == {(f.code, f.message) for f in again.findings}:
+            out[index] = exact
+            explained.add(where)
+    return tuple(out), [finding for finding in found if finding.path not in explained]
 
 
 def read_html_text(value: str, path: str, findings: Findings, *, one_line: bool) -> str | None:

@@ -245,9 +245,10 @@ def body_plain_text(body: tuple[Block, ...]) -> str:
     """
     The plain text of a body: its texts (`paragraph_texts`) a blank line apart.
 
-    The one home of this join: `newsmodel.body_text` and ninjs's ``text/plain``
-    body are it. (JSON-LD's ``articleBody`` joins so that it splits back
-    exactly: `newsmodel._jsonld.paragraph_joints`.)
+    The one home of this join: `newsmodel.body_text` is it, and the ninjs
+    import takes a ``text/plain`` body joined so as the same body. (JSON-LD's
+    ``articleBody`` and ninjs's ``text/plain`` body join so that they split
+    back exactly: `newsmodel._jsonld.paragraph_joints`.)
     """
     return "\n\n".join(paragraph_texts(body))
 

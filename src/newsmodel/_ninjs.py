@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ._jsonld import article_body
 from ._models import (
     Article,
     ArticleKind,
@@ -20,7 +21,7 @@ from ._models import (
     Person,
     Tag,
     TagKind,
-    body_plain_text,
+    paragraph_texts,
 )
 from ._values import iri_to_uri
 
@@ -160,9 +161,12 @@ def _related(story: RelatedStory, index: int) -> dict[str, Any]:
 
 
 def _bodies(a: Article) -> list[dict[str, Any]]:
-    # The text (paragraph breaks kept), and for a structured body its HTML too:
-    # two renderings of one main body, as ninjs 3 gives body_text and body_html.
-    text = body_plain_text(a.body)
+    # The text (paragraph breaks kept, as articleBody keeps them), and for a
+    # structured body its HTML too: two renderings of one main body, as ninjs 3
+    # gives body_text and body_html. The text keeps what HTML cannot carry
+    # (spaces, line breaks at a paragraph's edges): from_ninjs reads it back.
+    texts = paragraph_texts(a.body)
+    text = article_body(texts) if texts else ""
     counts = {"charCount": len(text), "wordCount": a.word_count}
     bodies = [{"role": "main", "contentType": "text/plain", **counts, "value": text}]
     if any(block.__class__ is not str for block in a.body):
@@ -181,7 +185,8 @@ def to_ninjs(article: Article) -> dict[str, Any]:
     ``by`` line; tags become ``subjects``, ``people``, ``organisations``,
     ``places`` or ``events`` with rel ``about``; images and related stories
     become ``associations``. The body is a ``text/plain`` main body (paragraphs
-    joined by a blank line) and, when it is structured, a ``text/html`` one as
+    joined by a blank line, or each ended by U+2029 when a blank line cannot
+    separate them, as in ``articleBody``) and, when it is structured, a ``text/html`` one as
     `newsmodel.body_to_html` writes it. ninjs has nothing for quotes, the section, the
     reading time or the paywall flag: those are left out. URLs become URIs, as
     ninjs asks: what is not ASCII is UTF-8 percent-encoded (RFC 3987 §3.1).

@@ -18,10 +18,13 @@ from . import _wild as w
 from ._body_import import read_html_body
 from ._canonical import from_dict
 from ._errors import ErrorDetail, Finding, ValidationError, describe, join_path
-from ._models import ArticleKind, Relation, body_plain_text
+from ._jsonld import article_body, paragraphs
+from ._models import ArticleKind, Relation, body_plain_text, paragraph_texts
 from ._ninjs import _GENRES, _TAG_GROUPS
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ._models import Article
 
 
@@ -235,6 +238,8 @@ class _Reader:
         The first main body in HTML, else the first main body; a main body
         in plain text that says what the one read says, in other markup, is
         the same body (``to_ninjs`` writes both); any other body is reported.
+        Beside HTML, the plain text gives the exact text of each plain
+        paragraph whose HTML lost only whitespace (`read_html_body`'s *texts*).
         """
         bodies = self.items("bodies")
         candidates = [
@@ -254,14 +259,17 @@ class _Reader:
             return
         chosen = next((c for c in candidates if c[2]), candidates[0])
         value, where, html = chosen
-        blocks = self.paragraphs(value, where, html=html)
+        plain = next((c[0] for c in candidates if not c[2] and isinstance(c[0], str)), None)
+        exact = paragraphs(plain) if html and plain else None
+        blocks = self.paragraphs(value, where, html=html, texts=exact)
         self.put("body", blocks, where)
-        text = _plain_text(blocks)
+        texts = _texts(blocks)
+        said = set() if texts is None else {body_plain_text(texts), article_body(texts)}
         for other in candidates:
             if other is chosen:
                 continue
             # (to_ninjs writes the text of the body it writes as HTML: the same body)
-            same = text is not None and not other[2] and other[0] == text
+            same = not other[2] and other[0] in said
             if not same:
                 self.note(
                     other[1].removesuffix(".value"),
@@ -271,7 +279,9 @@ class _Reader:
         for path in others:
             self.note(path, "dropped", "kept the main body only; left this one out")
 
-    def paragraphs(self, value: object, path: str, *, html: bool) -> list[Any]:
+    def paragraphs(
+        self, value: object, path: str, *, html: bool, texts: Sequence[str] | None = None
+    ) -> list[Any]:
         found = self.findings
         if not isinstance(value, str):
             found.append(
@@ -282,15 +292,15 @@ class _Reader:
             images = self.wire.get("images", [])
             read: Findings = []
             blocks, added = read_html_body(
-                value, path, read, images=images, base_url=self.wire.get("url")
+                value, path, read, images=images, base_url=self.wire.get("url"), texts=texts
             )
             blocks, added = _same_images(blocks, added, images, read)
             found.extend(read)
             if added:
                 self.put("images", [*images, *added], self.sources.get("images", path))
             return blocks
-        # to_ninjs joins the paragraphs with a blank line; read them back as written.
-        chunks = value.split("\n\n")
+        # to_ninjs writes the paragraphs as articleBody does; read them back as written.
+        chunks = paragraphs(value)
         kept = [chunk for chunk in chunks if chunk.strip()]
         if len(kept) != len(chunks):
             found.append(Finding(path, "repaired", "left out blank paragraphs"))
@@ -530,16 +540,16 @@ def _is_html(content_type: object) -> bool:
     return isinstance(content_type, str) and "html" in content_type.lower()
 
 
-def _plain_text(blocks: list[Any]) -> str | None:
-    """The plain text of wire body blocks (`body_plain_text`), or None when they do not load."""
+def _texts(blocks: list[Any]) -> tuple[str, ...] | None:
+    """The plain texts of wire body blocks (`paragraph_texts`), or None when they do not load."""
     if all(block.__class__ is str for block in blocks):
-        return body_plain_text(tuple(blocks))
+        return tuple(blocks)
     from ._body import INVALID, load_body  # noqa: PLC0415
 
     loaded = load_body(blocks, "$", "body", [])
     if loaded is INVALID:
         return None
-    return body_plain_text(loaded)
+    return paragraph_texts(loaded)
 
 
 def _same_images(
