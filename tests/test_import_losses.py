@@ -278,6 +278,67 @@ def test_own_jsonld_reads_back_with_no_findings(article: nm.Article) -> None:
     assert [] == findings
 
 
+_PLAIN = nm.Article(
+    url="https://ex.com/a",
+    headline="H",
+    language="en",
+    date_published=strategies.MIN_DATETIME.replace(year=2024, tzinfo=timezone.utc),
+)
+# Pieces of text that look like HTML: tags, comments, references, brackets.
+_MARKUP_LIKE = st.lists(
+    st.sampled_from(
+        ["<", ">", "</", "<b>", "</b>", "<p>", "<br>", "<a href=x>", "<!--", "-->", "<script>",
+         "&amp;", "&lt;", "&#60;", "&", ";", " ", "\n", "\n\n", "a", "b", "0", "\u2029"]
+    ),
+    min_size=1,
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+def _valid_text(text: str) -> bool:
+    return text.strip() != "" and "\u2029" not in text
+
+
+@given(st.lists(strategies.texts() | _MARKUP_LIKE.filter(_valid_text), min_size=1, max_size=4))
+def test_any_plain_body_reads_back_from_own_jsonld_and_page_exactly(body: list[str]) -> None:
+    """Our articleBody is plain text, whatever it holds: never re-read as HTML, never split."""
+    article = attrs.evolve(_PLAIN, body=body)
+    findings: list[nm.Finding] = []
+
+    assert article == nm.from_jsonld(nm.to_jsonld(article), findings=findings)
+    html = page(head=nm.jsonld_script(article), body=nm.to_microdata(article))
+    assert [article] == nm.extract(html, findings=findings)
+    assert [] == findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a <b> c", "Fish &amp; chips", "<p>x</p>", "x <!-- y -->", "a <br> b", "<script>1</script>",
+     "a\n\n<b>b</b>\n"],
+)  # fmt: skip
+def test_a_plain_paragraph_that_looks_like_html_reads_back_as_written(text: str) -> None:
+    article = attrs.evolve(_PLAIN, body=(text, "Next."))
+    findings: list[nm.Finding] = []
+
+    assert article == nm.from_jsonld(nm.to_jsonld(article), findings=findings)
+    assert [article] == nm.extract(nm.jsonld_script(article), findings=findings)
+    assert [] == findings
+
+
+@pytest.mark.parametrize(
+    "body",
+    [("a <b> c", "Fish &lt;chips&gt;"), ("<p>x</p>",), ("x <!-- y -->", "<script>1</script>")],
+)
+def test_a_microdata_article_body_is_text_not_html(body: tuple[str, ...]) -> None:
+    """What extruct gives of a microdata value is text the page's parser decoded: never HTML."""
+    article = attrs.evolve(_PLAIN, body=body)
+    findings: list[nm.Finding] = []
+
+    [back] = nm.extract(page(body=nm.to_microdata(article)), findings=findings)
+    assert body == back.body
+    assert [] == [f for f in findings if "articleBody" in f.path]
+
+
 def test_a_second_copy_that_differs_is_reported_with_what_differs() -> None:
     """The same url marked up twice, differently: the first is kept, the fields named."""
     findings: list[nm.Finding] = []
@@ -550,4 +611,3 @@ def test_a_value_left_out_or_changed_is_reported(
     findings: list[nm.Finding] = []
     nm.from_jsonld({**node("H", "https://ex.com/a"), **extra}, findings=findings)
     assert (path, code) in [(f.path, f.code) for f in findings], findings
-

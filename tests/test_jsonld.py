@@ -70,7 +70,6 @@ def test_every_article_round_trips(article: nm.Article) -> None:
     assert as_plain_text(article) == read_own_jsonld(json.dumps(to_jsonld(article)))
 
 
-
 def test_explicit_and_derived_values_stay_apart() -> None:
     """A slug or reading time given equal to the derived one still reads back as given."""
     article = full_article(

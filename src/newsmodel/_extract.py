@@ -218,6 +218,8 @@ def extract(
         microdata (several in one block too: an ``@graph``, an array, an
         ``ItemList``); an article marked up twice (same url) counts once, the
         first kept; a second copy that differs is reported as ``dropped``.
+        A microdata ``articleBody`` is text the page's parser has read, never
+        HTML to read again.
         A page without article markup gives the article its Open Graph and
         ``<meta>`` tags describe (with a finding saying so), or an empty list
         when they give no publication date or title. An article node
@@ -265,9 +267,15 @@ def extract(
     first_at: dict[str, tuple[Article, str]] = {}
     problems: list[ErrorDetail] = []
     for prefix, document in documents:
+        microdata = prefix.startswith("$.microdata")
         try:
             results = _import.read_articles(
-                document, url=url, language=language, default_tz=zone, dayfirst=order
+                document,
+                url=url,
+                language=language,
+                default_tz=zone,
+                dayfirst=order,
+                microdata=microdata,
             )
         except ValidationError as error:
             # A block that is not JSON at all: no article is lost with it.
@@ -288,7 +296,7 @@ def extract(
                 first_at[article.url] = (article, where)
                 articles.append(article)
                 report.extend(local)
-            elif not _same_article(kept[0], article):
+            elif not _same_article(kept[0], article, microdata=microdata):
                 # The same article in two syntaxes, identical, loses nothing;
                 # a second, different one is dropped, and what differs is said.
                 report.append(
@@ -296,8 +304,8 @@ def extract(
                         where,
                         "dropped",
                         f"the same article ({article.url}) is marked up twice, differently "
-                        f"({', '.join(_differences(kept[0], article))}); kept the first, "
-                        f"at {kept[1]}",
+                        f"({', '.join(_differences(kept[0], article, microdata=microdata))}); "
+                        f"kept the first, at {kept[1]}",
                     )
                 )
     if problems and not articles:
@@ -348,17 +356,18 @@ def unbuilt_errors(findings: list[Finding]) -> tuple[int, list[ErrorDetail]]:
     return nodes, errors
 
 
-def _same_article(first: Article, second: Article) -> bool:
+def _same_article(first: Article, second: Article, *, microdata: bool) -> bool:
     # Microdata of our own output reads as any markup does (texts cleaned,
     # quotes left out): it is the same article if the JSON-LD read that way
     # gives it.
-    return first == second or _import.read_as_markup(first) == second
+    return first == second or _import.read_as_markup(first, microdata=microdata) == second
 
 
-def _differences(first: Article, second: Article) -> list[str]:
+def _differences(first: Article, second: Article, *, microdata: bool) -> list[str]:
     from ._canonical import to_dict  # noqa: PLC0415
 
-    one, two = to_dict(_import.read_as_markup(first) or first), to_dict(second)
+    markup = _import.read_as_markup(first, microdata=microdata)
+    one, two = to_dict(markup or first), to_dict(second)
     return sorted(key for key in one.keys() | two.keys() if one.get(key) != two.get(key))
 
 

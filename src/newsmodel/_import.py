@@ -619,7 +619,13 @@ def _drop_empty_entity(path: str, what: str, findings: Findings) -> None:
 
 
 def _body(
-    value: Any, path: str, findings: Findings, images: list[dict[str, Any]], base_url: str | None
+    value: Any,
+    path: str,
+    findings: Findings,
+    images: list[dict[str, Any]],
+    base_url: str | None,
+    *,
+    html: bool = True,
 ) -> tuple[list[Any], list[dict[str, Any]]]:
     """
     Read ``articleBody``: its blocks, and the images its figures add.
@@ -627,7 +633,9 @@ def _body(
     A text that holds HTML (`newsmodel._body_import.holds_html`) is read as
     HTML, its structure kept (`newsmodel._body_import.read_html_body`); a
     plain text is cut into paragraphs at blank lines (at line breaks when it
-    has no blank line). A list gives each of its texts in turn.
+    has no blank line). A list gives each of its texts in turn. With *html*
+    False (a microdata value: text the page's parser read), no text is HTML
+    and no character reference is decoded again.
     """
     texts: list[tuple[str, str]] = []
     if isinstance(value, list):
@@ -654,14 +662,14 @@ def _body(
         )
     from ._body_import import holds_html, read_html_body  # noqa: PLC0415
 
-    html = [holds_html(text) for text, _ in texts]
-    if not any(html):
+    is_html = [html and holds_html(text) for text, _ in texts]
+    if not any(is_html):
         plain = "\n\n".join(text for text, _ in texts)
-        return _plain_paragraphs(plain, path, findings), []
+        return _plain_paragraphs(plain, path, findings, references=html), []
     blocks: list[Any] = []
     added: list[dict[str, Any]] = []
-    for (text, where), is_html in zip(texts, html, strict=True):
-        if not is_html:
+    for (text, where), holds in zip(texts, is_html, strict=True):
+        if not holds:
             blocks += _plain_paragraphs(text, where, findings)
             continue
         findings.append(
@@ -675,7 +683,9 @@ def _body(
     return blocks, added
 
 
-def _plain_paragraphs(text: str, path: str, findings: Findings) -> list[str]:
+def _plain_paragraphs(
+    text: str, path: str, findings: Findings, *, references: bool = True
+) -> list[str]:
     chunks = (
         re.split(r"\n\s*\n", text)
         if "\n\n" in text.replace("\r\n", "\n") or "\n" not in text
@@ -685,7 +695,9 @@ def _plain_paragraphs(text: str, path: str, findings: Findings) -> list[str]:
     repairs: dict[Finding, None] = {}  # one finding per kind of repair, not one per paragraph
     for chunk in chunks:
         found: Findings = []
-        paragraph = w.clean_text(chunk, path, found, one_line=True, layout=False)
+        paragraph = w.clean_text(
+            chunk, path, found, one_line=True, layout=False, references=references
+        )
         repairs.update(dict.fromkeys(found))
         if paragraph:
             paragraphs.append(paragraph)
@@ -971,6 +983,7 @@ def read_articles(
     language: str | None = None,
     default_tz: tzinfo | None = None,
     dayfirst: bool | None = None,
+    microdata: bool = False,
 ) -> list[NodeResult]:
     """
     Read every article node of JSON-LD *data*: one `NodeResult` per node.
@@ -980,6 +993,9 @@ def read_articles(
     ``@graph``, the items of an ``ItemList``, the ``mainEntity`` of a WebPage.
     The primary node (the one `read_jsonld` returns) comes first, then the
     others in document order. A document without article nodes gives [].
+    *microdata* says that *data* is a page's microdata item (as extruct gives
+    it): its ``articleBody`` is text the page's HTML parser has read, never
+    HTML to read again.
 
     Raises:
         ValidationError: When *data* is not a JSON-LD document at all.
@@ -990,7 +1006,9 @@ def read_articles(
         return [NodeResult("$", own, [], [])]
     graph = _Graph(document)
     results = [
-        _read_node(node, path, graph, url, language, default_tz, dayfirst=dayfirst)
+        _read_node(
+            node, path, graph, url, language, default_tz, dayfirst=dayfirst, microdata=microdata
+        )
         for node, path in graph.ranked()
     ]
     if results:
@@ -998,16 +1016,19 @@ def read_articles(
     return results
 
 
-def read_as_markup(article: Article) -> Article | None:
+def read_as_markup(article: Article, *, microdata: bool = False) -> Article | None:
     """
     Return *article* as this import reads it from any publisher's markup.
 
     `to_jsonld` of the article, read not as our own output (exactly) but as
     markup is read: texts cleaned, what the mapping has no place for left
-    out. What microdata of the same article gives is this, not the article.
+    out. What microdata of the same article gives is this, not the article,
+    read with *microdata* True (its ``articleBody`` is text, not HTML).
     """
     document = _jsonld.to_jsonld(article)
-    return _read_node(document, "$", _Graph(document), None, None, None, dayfirst=None).article
+    graph = _Graph(document)
+    node = _read_node(document, "$", graph, None, None, None, dayfirst=None, microdata=microdata)
+    return node.article
 
 
 def _own_article(document: Any) -> Article | None:
@@ -1042,9 +1063,11 @@ def _read_node(
     default_tz: tzinfo | None,
     *,
     dayfirst: bool | None,
+    microdata: bool = False,
 ) -> NodeResult:
     findings: Findings = []
     mapping = _Mapping(node, path, graph, findings)
+    mapping.html_body = not microdata
     mapping.identity(url)
     mapping.texts()
     mapping.language(language)
@@ -1073,6 +1096,7 @@ class _Mapping:
         self.headline_from_name = False
         self.authors_from_creator = False
         self.page_url: str | None = None  # the address of the page the node is on
+        self.html_body = True  # False: articleBody is text a parser read (microdata)
 
     def at(self, name: str) -> str:
         return join_path(self.path, name)
@@ -1248,7 +1272,7 @@ class _Mapping:
             where = self.at("articleBody")
             known = self.wire.get("images", [])
             base = self.page_url or self.wire.get("url")
-            blocks, added = _body(body, where, self.findings, known, base)
+            blocks, added = _body(body, where, self.findings, known, base, html=self.html_body)
             self.put("body", blocks, where)
             if added:
                 self.put("images", [*known, *added], self.sources.get("images", where))
