@@ -165,8 +165,7 @@ def _bodies(a: Article) -> list[dict[str, Any]]:
     # structured body its HTML too: two renderings of one main body, as ninjs 3
     # gives body_text and body_html. The text keeps what HTML cannot carry
     # (spaces, line breaks at a paragraph's edges): from_ninjs reads it back.
-    texts = paragraph_texts(a.body)
-    text = article_body(texts) if texts else ""
+    text = article_body(paragraph_texts(a.body)) or ""
     counts = {"charCount": len(text), "wordCount": a.word_count}
     bodies = [{"role": "main", "contentType": "text/plain", **counts, "value": text}]
     if any(block.__class__ is not str for block in a.body):

@@ -264,7 +264,7 @@ class _Reader:
         blocks = self.paragraphs(value, where, html=html, texts=exact)
         self.put("body", blocks, where)
         texts = _texts(blocks)
-        said = set() if texts is None else {body_plain_text(texts), article_body(texts)}
+        said = set() if texts is None else {body_plain_text(texts), article_body(texts) or ""}
         for other in candidates:
             if other is chosen:
                 continue
