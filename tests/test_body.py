@@ -455,6 +455,37 @@ def test_body_from_html_reads_figures_into_images() -> None:
     )
 
 
+def test_a_figure_completes_the_image_the_article_has_and_says_so() -> None:
+    """What a figure says of a known image that the image does not say, the image takes."""
+    html = (
+        '<figure><img src="https://e.com/a.jpg" alt="Alt" width="640">'
+        "<figcaption>Caption <small>Credit</small></figcaption></figure>"
+        '<figure><img src="https://e.com/b.jpg" alt="Other" width="x">'
+        "<figcaption>Other caption</figcaption></figure>"
+    )
+    given = (
+        Image(url="https://e.com/a.jpg", width=640),
+        Image(url="https://e.com/b.jpg", caption="B", alt_text="B alt"),
+    )
+    read = body_from_html(html, images=given)
+    assert read.images == (
+        Image(
+            url="https://e.com/a.jpg", alt_text="Alt", caption="Caption", credit="Credit", width=640
+        ),
+        given[1],
+    )
+    assert [(f.path, f.code, f.message.split(" of ")[0]) for f in read.findings] == [
+        ("$[0]", "repaired", "took the caption, credit and alt text"),
+        ("$[1]", "dropped", "the width"),
+        ("$[1]", "dropped", "dropped the caption"),
+        ("$[1]", "dropped", "dropped the alt text"),
+    ]
+    # The article's own figure HTML reads back with nothing to say.
+    again = body_from_html(body_to_html(read.blocks, images=read.images), images=read.images)
+    assert again.images == read.images
+    assert again.findings == ()
+
+
 def test_body_from_html_bounds_deep_figures() -> None:
     read = body_from_html("<figure>" * 3000 + "x")
     assert body_text(read.blocks) == "x"

@@ -171,6 +171,33 @@ def test_a_figure_of_a_known_image_points_at_it() -> None:
     assert len(article.images) == 1
 
 
+def test_a_figure_completes_a_known_image_in_every_importer() -> None:
+    """A known image's caption, credit and alt text, said only by its figure, are kept."""
+    figure = (
+        '<p>x</p><figure><img src="https://news.example/known.jpg" alt="The scene">'
+        "<figcaption>Caption <small>Credit</small></figcaption></figure>"
+    )
+    expected = nm.Image(
+        url="https://news.example/known.jpg",
+        alt_text="The scene",
+        caption="Caption",
+        credit="Credit",
+    )
+    article, findings = read(figure, image="https://news.example/known.jpg")
+    assert article.images == (expected,)
+    assert messages(findings)[-1].startswith("repaired: took the caption, credit and alt text")
+    feed = (
+        '<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>T</title>'
+        f"<link>{PAGE}</link><description>D</description><item><title>H</title>"
+        f"<link>{PAGE}</link><pubDate>Mon, 01 Jan 2024 00:00:00 GMT</pubDate>"
+        '<media:content url="https://news.example/known.jpg" medium="image"/>'
+        f"<content:encoded><![CDATA[{figure}]]></content:encoded></item></channel></rss>"
+    )
+    (from_feed,) = nm.from_feed(feed, findings=[], language="en")
+    assert from_feed.images == (expected,)
+
+
 def test_a_list_of_texts_reads_each_at_its_path() -> None:
     article, findings = read(["Plain one.", "<p>With <strong>markup</strong>.</p><style>x</style>"])
     assert article.body == (

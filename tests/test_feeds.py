@@ -400,12 +400,12 @@ def test_from_feed_gives_back_a_structured_body_exactly(fmt: str) -> None:
     findings: list[nm.Finding] = []
     (back,) = nm.from_feed(text, findings=findings)
     assert back.body == STRUCTURED
-    assert [image.url for image in back.images] == [LEAD.url]
     # The feed lists the image (media:content, JSON Feed's image) by its address
-    # and size only; the figure's caption is reported left out, nothing else.
+    # (and size); the figure gives it back its caption, credit and alt text, reported.
+    assert back.images == a.images
     about_body = [f for f in findings if f.path.endswith(("content_html", "value"))]
-    assert [f.code for f in about_body] == ["dropped"]
-    assert about_body[0].message.startswith(f"dropped the caption of the figure of {LEAD.url!r}")
+    assert [f.code for f in about_body] == ["repaired"]
+    assert about_body[0].message.startswith("took the caption, credit")
 
 
 @pytest.mark.parametrize("name", ["rss", "atom"])
@@ -527,16 +527,16 @@ def expected_from_feed(a: nm.Article, fmt: str) -> dict[str, Any]:
     if all(block.__class__ is str for block in a.body):
         body = [p for p in (html_normalized(p) for p in a.body) if p]  # type: ignore[arg-type]
     else:
-        # A structured body comes back as body_from_html reads what the feed holds;
-        # a figure whose image the feed does not list adds it.
+        # A structured body comes back as body_from_html reads what the feed holds:
+        # a figure completes the image the feed lists, or adds one it does not.
         read = nm.body_from_html(
             nm.body_to_html(a.body, images=a.images),
             images=[nm.Image(**image) for image in images],
         )
         body = _body.dump_body(read.blocks)
-        images += [
+        images = [
             {key: value for key, value in attrs.asdict(image).items() if value is not None}
-            for image in read.images[len(images) :]
+            for image in read.images
         ]
     lists = {"authors": authors, "tags": tags, "images": images, "body": body}
     out.update({key: value for key, value in lists.items() if value})

@@ -237,6 +237,13 @@ _KEPT_ATTRIBUTES = {
     "blockquote": frozenset({"cite"}),
     "img": frozenset({"src", "alt", "width", "height"}),
 }
+_FIELD_WORDS = {
+    "caption": "caption",
+    "credit": "credit",
+    "alt_text": "alt text",
+    "width": "width",
+    "height": "height",
+}
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _EMPHASIS = {"em": "em", "i": "em", "strong": "strong", "b": "strong"}
 _CODE = frozenset({"code", "kbd", "samp", "tt"})
@@ -862,15 +869,7 @@ class _Reader:
         if url is None:
             return
         if url in self.known:
-            known = next(image for image in self.images if image.url == url)
-            # (a figcaption shows the image's caption and credit on one line each)
-            shown = (_one_line(known.caption), _one_line(known.credit))
-            if caption is not None and caption != shown:
-                self.report(
-                    "dropped",
-                    f"dropped the caption of the figure of {describe(url)}: the article's "
-                    "image has its own",
-                )
+            self.complete(node, url, caption)
         else:
             self.known.add(url)
             alt = self.line(node.attributes.get("alt"))
@@ -886,6 +885,49 @@ class _Reader:
             self.images.append(image)
             self.report("added", f"added the image {describe(url)} to the article's images")
         self.add(out, Figure(image=url))
+
+    def complete(self, node: Any, url: str, caption: tuple[str | None, str | None] | None) -> None:
+        """
+        Read a figure of an image the article has, by what the figure says of it.
+
+        What the image does not say, it takes from the figure; what the
+        figure says otherwise is dropped. Both are reported.
+        """
+        index = next(i for i, image in enumerate(self.images) if image.url == url)
+        known = self.images[index]
+        text, credit = caption or (None, None)
+        said = {
+            "caption": text,
+            "credit": credit,
+            "alt_text": self.line(node.attributes.get("alt")),
+            "width": self.pixels(node, "width"),
+            "height": self.pixels(node, "height"),
+        }
+        taken: dict[str, Any] = {}
+        for name, value in said.items():
+            own = getattr(known, name)
+            if value is None:
+                continue
+            if own is None:
+                taken[name] = value
+            # (a figcaption shows the image's caption and credit on one line each)
+            elif value != (_one_line(own) if isinstance(own, str) else own):
+                self.report(
+                    "dropped",
+                    f"dropped the {_FIELD_WORDS[name]} of the figure of {describe(url)}: the "
+                    f"article's image has its own",
+                )
+        if taken:
+            self.images[index] = attrs.evolve(known, **taken)
+            words = [_FIELD_WORDS[name] for name in taken]
+            names = (
+                " and ".join(words)
+                if len(words) < 3
+                else f"{', '.join(words[:-1])} and {words[-1]}"
+            )
+            self.report(
+                "repaired", f"took the {names} of the image {describe(url)} from its figure"
+            )
 
     def caption(self, node: Any) -> tuple[str | None, str | None]:
         """A figcaption's caption and credit: the text of its <small> child is the credit."""

@@ -166,25 +166,53 @@ def read_html_body(
             it lost is no longer a finding. With selectolax only.
 
     Returns:
-        The body blocks in the wire format, and the images (wire format) the
-        figures show that are not among *images*: the importer adds them to
-        the article's images (each is reported).
+        The body blocks in the wire format, and the article's images after
+        reading them (wire format): *images*, each completed by what its
+        figures say of it that it did not, then the images the figures show
+        that are not among *images* (each change reported).
     """
     cleaned = _without_forbidden(value, path, findings)
     parser = _selectolax()
     if parser is None:
-        return list(_fallback_paragraphs(cleaned, path, findings)), []
+        return list(_fallback_paragraphs(cleaned, path, findings)), [dict(i) for i in images]
     from ._body import dump_body  # noqa: PLC0415
     from ._body_html import body_from_html  # noqa: PLC0415
 
     known = _images(images)
-    read = body_from_html(cleaned, images=known, base_url=base_url, path=path)
+    read = body_from_html(
+        cleaned,
+        images=[image for image in known if image is not None],
+        base_url=base_url,
+        path=path,
+    )
     blocks, found = read.blocks, list(read.findings)
     if texts is not None:
         blocks, found = _exact_texts(blocks, found, texts, path)
     findings.extend(_at_value(finding, path) for finding in found)
-    added = [dump_image(image) for image in read.images[len(known) :]]
-    return dump_body(blocks), added
+    return dump_body(blocks), _images_after(images, known, read.images)
+
+
+def _images_after(
+    images: Sequence[Mapping[str, Any]], known: Sequence[Image | None], read: Sequence[Image]
+) -> list[dict[str, Any]]:
+    """
+    *images*, each given the values a figure completed it with, then the images added.
+
+    *known* is `_images` of *images*; *read* the images `body_from_html` gave
+    back for those of them that are not None, then those it added.
+    """
+    out: list[dict[str, Any]] = []
+    after = iter(read)
+    for given, before in zip(images, known, strict=True):
+        now = None if before is None else next(after)
+        if now is None or now is before:
+            out.append(dict(given))
+        else:
+            # Only what the image did not say: a value it holds, valid or not, stays.
+            taken = {key: value for key, value in dump_image(now).items() if given.get(key) is None}
+            out.append({**given, **taken})
+    out += [dump_image(image) for image in after]
+    return out
 
 
 def _exact_texts(
@@ -288,22 +316,26 @@ def _at_value(finding: Finding, path: str) -> Finding:
     return Finding(path, finding.code, f"{finding.message} (in the body's block {block})")
 
 
-def _images(images: Sequence[Mapping[str, Any]]) -> list[Image]:
-    """The importer's images (wire format) as `Image` values, to match figures against."""
+def _images(images: Sequence[Mapping[str, Any]]) -> list[Image | None]:
+    """
+    The importer's images (wire format) as `Image` values, to match figures against.
+
+    One for each image, None for one without an address.
+    """
     from ._models import Image  # noqa: PLC0415
 
-    out = []
+    out: list[Image | None] = []
     for image in images:
         url = image.get("url")
-        if not isinstance(url, str):
-            continue
-        loaded = load_image(image, "$", "image", [], _wire.Options())
-        if loaded is INVALID:
-            # (the article will refuse it, at its own path: match by address)
-            try:
-                loaded = Image(url=url)
-            except ValidationError:
-                continue
+        loaded = None
+        if isinstance(url, str):
+            loaded = load_image(image, "$", "image", [], _wire.Options())
+            if loaded is INVALID:
+                # (the article will refuse it, at its own path: match by address)
+                try:
+                    loaded = Image(url=url)
+                except ValidationError:
+                    loaded = None
         out.append(loaded)
     return out
 

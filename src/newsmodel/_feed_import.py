@@ -461,10 +461,10 @@ class _Item:
         if not (isinstance(base, str) and v.is_url(base)):
             base = self.wire.get("url")
         known = self.wire.get("images", [])
-        blocks, added = read_html_body(value, where, self.findings, images=known, base_url=base)
+        blocks, images = read_html_body(value, where, self.findings, images=known, base_url=base)
         self.put("body", blocks, where)
-        if added:
-            self.put("images", [*known, *added], self.sources.get("images", where))
+        if images != known:
+            self.put("images", images, self.sources.get("images", where))
 
     def language(self, default: str | None) -> None:
         where = self.at("language")

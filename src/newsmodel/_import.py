@@ -628,7 +628,10 @@ def _body(
     html: bool = True,
 ) -> tuple[list[Any], list[dict[str, Any]]]:
     """
-    Read ``articleBody``: its blocks, and the images its figures add.
+    Read ``articleBody``: its blocks, and the article's images after its figures.
+
+    The images are *images*, completed by what figures say of them, then
+    those the figures add (`newsmodel._body_import.read_html_body`).
 
     A text that holds HTML (`newsmodel._body_import.holds_html`) is read as
     HTML, its structure kept (`newsmodel._body_import.read_html_body`); a
@@ -665,9 +668,8 @@ def _body(
     is_html = [html and holds_html(text) for text, _ in texts]
     if not any(is_html):
         plain = "\n\n".join(text for text, _ in texts)
-        return _plain_paragraphs(plain, path, findings, references=html), []
+        return _plain_paragraphs(plain, path, findings, references=html), images
     blocks: list[Any] = []
-    added: list[dict[str, Any]] = []
     for (text, where), holds in zip(texts, is_html, strict=True):
         if not holds:
             blocks += _plain_paragraphs(text, where, findings)
@@ -675,12 +677,9 @@ def _body(
         findings.append(
             Finding(where, "repaired", "read the text as HTML (it holds HTML elements)")
         )
-        read, new = read_html_body(
-            text, where, findings, images=[*images, *added], base_url=base_url
-        )
+        read, images = read_html_body(text, where, findings, images=images, base_url=base_url)
         blocks += read
-        added += new
-    return blocks, added
+    return blocks, images
 
 
 def _plain_paragraphs(
@@ -1272,10 +1271,10 @@ class _Mapping:
             where = self.at("articleBody")
             known = self.wire.get("images", [])
             base = self.page_url or self.wire.get("url")
-            blocks, added = _body(body, where, self.findings, known, base, html=self.html_body)
+            blocks, images = _body(body, where, self.findings, known, base, html=self.html_body)
             self.put("body", blocks, where)
-            if added:
-                self.put("images", [*known, *added], self.sources.get("images", where))
+            if images != known:
+                self.put("images", images, self.sources.get("images", where))
         where = self.at("timeRequired")
         self.put(
             "reading_time_minutes",

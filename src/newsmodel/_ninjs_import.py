@@ -291,13 +291,14 @@ class _Reader:
         if html:
             images = self.wire.get("images", [])
             read: Findings = []
-            blocks, added = read_html_body(
+            blocks, after = read_html_body(
                 value, path, read, images=images, base_url=self.wire.get("url"), texts=texts
             )
-            blocks, added = _same_images(blocks, added, images, read)
+            blocks, added = _same_images(blocks, after[len(images) :], images, read)
             found.extend(read)
-            if added:
-                self.put("images", [*images, *added], self.sources.get("images", path))
+            after = [*after[: len(images)], *added]
+            if after != images:
+                self.put("images", after, self.sources.get("images", path))
             return blocks
         # to_ninjs writes the paragraphs as articleBody does; read them back as written.
         chunks = paragraphs(value)
