@@ -339,6 +339,17 @@ def test_a_microdata_article_body_is_text_not_html(body: tuple[str, ...]) -> Non
     assert [] == [f for f in findings if "articleBody" in f.path]
 
 
+@pytest.mark.parametrize("text", ["Fish &amp; chips", "&lt;b&gt; &#38; &copy", "A & B &amp"])
+def test_microdata_texts_are_what_the_page_shows(text: str) -> None:
+    """No microdata text has its character references decoded a second time."""
+    article = attrs.evolve(_PLAIN, headline=text, description=text, body=(text, "Next."))
+    findings: list[nm.Finding] = []
+
+    [back] = nm.extract(page(body=nm.to_microdata(article)), findings=findings)
+    assert (text, text, (text, "Next.")) == (back.headline, back.description, back.body)
+    assert [] == [f for f in findings if "decoded" in f.message]
+
+
 def test_a_second_copy_that_differs_is_reported_with_what_differs() -> None:
     """The same url marked up twice, differently: the first is kept, the fields named."""
     findings: list[nm.Finding] = []

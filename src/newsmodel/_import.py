@@ -1064,6 +1064,23 @@ def _read_node(
     dayfirst: bool | None,
     microdata: bool = False,
 ) -> NodeResult:
+    with w.parsed_text(parsed=microdata):
+        return _read_mapping(
+            node, path, graph, url, language, default_tz, dayfirst=dayfirst, microdata=microdata
+        )
+
+
+def _read_mapping(
+    node: dict[str, Any],
+    path: str,
+    graph: _Graph,
+    url: str | None,
+    language: str | None,
+    default_tz: tzinfo | None,
+    *,
+    dayfirst: bool | None,
+    microdata: bool,
+) -> NodeResult:
     findings: Findings = []
     mapping = _Mapping(node, path, graph, findings)
     mapping.html_body = not microdata

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import html
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from . import _values as v
@@ -20,7 +22,7 @@ from ._errors import Finding, Path, describe, join_path
 from ._schemaorg import KEYWORD_SEPARATORS
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
     from datetime import date, datetime, tzinfo
 
 __all__ = [
@@ -28,6 +30,7 @@ __all__ = [
     "parse_boolean",
     "parse_pixels",
     "parse_wild_datetime",
+    "parsed_text",
     "remove_forbidden",
     "report_removed",
     "split_keywords",
@@ -36,6 +39,24 @@ __all__ = [
 Findings = list[Finding]
 
 _SPACES = re.compile(r"\s+")
+
+
+_PARSED_TEXT: ContextVar[bool] = ContextVar("newsmodel_parsed_text", default=False)
+
+
+@contextmanager
+def parsed_text(*, parsed: bool = True) -> Iterator[None]:
+    """
+    Within it, with *parsed*, every text is what an HTML parser has read.
+
+    (A page's microdata, as extruct gives it.) `clean_text` then decodes no
+    character reference again: ``&amp;`` in such a text is what the page shows.
+    """
+    token = _PARSED_TEXT.set(parsed)
+    try:
+        yield
+    finally:
+        _PARSED_TEXT.reset(token)
 
 
 def clean_text(
@@ -51,7 +72,8 @@ def clean_text(
     Return *value* as text the model accepts, or None (reported) if it has none.
 
     HTML character references are decoded (``&amp;`` → ``&``) unless
-    *references* is False (for text a parser has already decoded), runs of
+    *references* is False or within `parsed_text` (for text a parser has
+    already decoded), runs of
     whitespace collapse to one space (a one-line text) or keep their line
     breaks (a text), control characters go, and surrounding whitespace is
     trimmed. A list takes its first text, as microdata repeats a property;
@@ -78,7 +100,7 @@ def clean_text(
         _drop(findings, where, value, "expected text")
         return None
     text = value
-    if references and "&" in text:
+    if references and "&" in text and not _PARSED_TEXT.get():
         decoded = html.unescape(text)
         if decoded != text:
             findings.append(Finding(where, "repaired", "decoded HTML character references"))
