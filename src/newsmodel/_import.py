@@ -638,7 +638,8 @@ def _body(
     plain text is cut into paragraphs at blank lines (at line breaks when it
     has no blank line). A list gives each of its texts in turn. With *html*
     False (a microdata value: text the page's parser read), no text is HTML
-    and no character reference is decoded again.
+    (nor are its character references decoded again: `_read_node` reads a
+    microdata item within `newsmodel._wild.parsed_text`).
     """
     texts: list[tuple[str, str]] = []
     if isinstance(value, list):
@@ -668,7 +669,7 @@ def _body(
     is_html = [html and holds_html(text) for text, _ in texts]
     if not any(is_html):
         plain = "\n\n".join(text for text, _ in texts)
-        return _plain_paragraphs(plain, path, findings, references=html), images
+        return _plain_paragraphs(plain, path, findings), images
     blocks: list[Any] = []
     for (text, where), holds in zip(texts, is_html, strict=True):
         if not holds:
@@ -682,9 +683,7 @@ def _body(
     return blocks, images
 
 
-def _plain_paragraphs(
-    text: str, path: str, findings: Findings, *, references: bool = True
-) -> list[str]:
+def _plain_paragraphs(text: str, path: str, findings: Findings) -> list[str]:
     chunks = (
         re.split(r"\n\s*\n", text)
         if "\n\n" in text.replace("\r\n", "\n") or "\n" not in text
@@ -694,9 +693,7 @@ def _plain_paragraphs(
     repairs: dict[Finding, None] = {}  # one finding per kind of repair, not one per paragraph
     for chunk in chunks:
         found: Findings = []
-        paragraph = w.clean_text(
-            chunk, path, found, one_line=True, layout=False, references=references
-        )
+        paragraph = w.clean_text(chunk, path, found, one_line=True, layout=False)
         repairs.update(dict.fromkeys(found))
         if paragraph:
             paragraphs.append(paragraph)
