@@ -47,6 +47,7 @@ from newsmodel._body_html import body_from_html, body_to_html
 from newsmodel._body_markdown import body_to_markdown
 from newsmodel._body_strategies import bodies
 from newsmodel._lint import CODES, lint_body
+from newsmodel._values import TEXT_BAD
 
 if TYPE_CHECKING:
     from newsmodel._errors import ErrorDetail
@@ -652,6 +653,17 @@ def _nested_html() -> st.SearchStrategy[str]:
                 inner,
             ),
             st.builds("<p>{}</p>{}".format, inline, inner),
+            st.builds(
+                lambda depth, text: "<blockquote>" * depth + text + "</blockquote>" * depth,
+                st.integers(4, 7),
+                st.builds(
+                    "<span><p>{}</p><p>{}</p></span><em>{}<div>{}</div></em>".format,
+                    inline,
+                    inline,
+                    inline,
+                    inner,
+                ),
+            ),
         ),
         max_leaves=30,
     )
@@ -734,23 +746,56 @@ def test_body_from_html_reads_any_image_size_or_says_why_not(size: str) -> None:
     read = body_from_html(f'<img src="https://example.com/a.jpg" width="{html.escape(size)}">')
     (image,) = read.images
     messages = [f.message for f in read.findings if "width" in f.message]
+    # (characters no text may hold go first, reported on their own)
+    kept = _without_refused(size)
+    if kept != size:
+        assert any(f.message.startswith("removed ") for f in read.findings)
     if image.width is None:
-        assert size == "" or messages
+        assert kept == "" or messages
     else:
         assert 1 <= image.width <= 2**53 - 1
-        assert str(image.width) == size or messages
+        assert str(image.width) == kept or messages
+
+
+def _without_refused(text: str) -> str:
+    return "".join(c for c in text if c in "\t\r\x0c" or not TEXT_BAD.match(c))
+
+
+def test_body_from_html_review_cases() -> None:
+    """Paths after an empty nested quote; no twice-said findings; no doubled line breaks."""
+    read = body_from_html(
+        "<p>a</p><blockquote><p>q</p><blockquote></blockquote></blockquote><p>b<font>x</font></p>"
+    )
+    assert [(f.path, f.code) for f in read.findings] == [("$[1]", "dropped"), ("$[2]", "unwrapped")]
+    read = body_from_html(
+        '<figure><a href="https://e.com/v" class="x">Y&#1;T</a><figcaption>c&#1;ap</figcaption>'
+        "</figure>"
+    )
+    assert [f.path for f in read.findings if "removed" in f.message] == ["$[0]", "$[1]"]
+    assert len([f for f in read.findings if "class" in f.message]) == 1
+    for item in (
+        "<ul><li>a<ul><li>b</ul><br>c</li></ul>",
+        "<ul><li>a<ul><li>b</ul><p>c</p></li></ul>",
+        "<ul><li>a<ul><li>b</ul> <br> c</li></ul>",
+    ):
+        assert body_from_html(item).blocks[0].items[0].content == ("a\nc",)  # type: ignore[union-attr]
+    read = body_from_html("<p>a\x00b</p><p>c\udc80d</p>")
+    assert read.blocks == ("ab", "cd")
+    assert [(f.path, "U+0000, U+DC80" in f.message) for f in read.findings] == [("$", True)]
 
 
 def test_body_from_html_image_sizes() -> None:
     read = body_from_html(
         '<img src="https://e.com/a.jpg" width="640" height="480px">'
         '<img src="https://e.com/b.jpg" width="\u00b2" height="100%">'
+        '<img src="https://e.com/c.jpg" width="\u0661\u0662">'
     )
-    assert [(i.width, i.height) for i in read.images] == [(640, 480), (None, None)]
+    assert [(i.width, i.height) for i in read.images] == [(640, 480), (None, None), (12, None)]
     assert [(f.path, f.code) for f in read.findings if "<img>" in f.message] == [
         ("$[0]", "repaired"),
         ("$[1]", "dropped"),
         ("$[1]", "dropped"),
+        ("$[2]", "repaired"),
     ]
 
 

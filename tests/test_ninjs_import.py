@@ -343,3 +343,60 @@ def test_a_plain_text_body_beside_html_that_says_other_words_is_reported() -> No
     findings: list[nm.Finding] = []
     assert ("a", nm.Separator()) == nm.from_ninjs(document, findings=findings).body
     assert [("$.bodies[0]", "dropped")] == [(f.path, f.code) for f in findings]
+
+
+_TEXT_DOC = {
+    "uri": "https://ex.com/a",
+    "headline": "H",
+    "firstCreated": "2024-01-01T00:00:00Z",
+    "type": "text",
+    "language": "en",
+}
+
+
+@pytest.mark.parametrize(
+    ("plain", "html", "body"),
+    [
+        ("a\r\nb", "<p>a<br>b</p>", "a\nb"),
+        ("a\tb", "<p>a b</p>", "a b"),
+        ("a\x01b", "<p>a&#1;b</p>", "ab"),
+        ("a\u2028b", "<p>a&#x2028;b</p>", "ab"),
+    ],
+)
+def test_a_plain_text_body_no_text_may_be_is_not_taken(plain: str, html: str, body: str) -> None:
+    """A text/plain body with characters no text may hold leaves the HTML's reading."""
+    document = {
+        **_TEXT_DOC,
+        "bodies": [
+            {"role": "main", "contentType": "text/html", "value": html},
+            {"role": "main", "contentType": "text/plain", "value": plain},
+        ],
+    }
+    findings: list[nm.Finding] = []
+    assert (body,) == nm.from_ninjs(document, findings=findings).body
+    assert ("$.bodies[1]", "dropped") in [(f.path, f.code) for f in findings]
+
+
+def test_a_figure_of_an_association_spelled_otherwise_gives_it_its_caption() -> None:
+    """The association takes the figure's caption and alt text, as for any known image."""
+    document = {
+        **_TEXT_DOC,
+        "associations": [{"type": "picture", "uri": "https://ex.com/\u0206.jpg"}],
+        "bodies": [
+            {
+                "role": "main",
+                "contentType": "text/html",
+                "value": '<p>x</p><figure><img src="https://ex.com/%C8%86.jpg" alt="ALT">'
+                "<figcaption>Cap</figcaption></figure>",
+            }
+        ],
+    }
+    findings: list[nm.Finding] = []
+    article = nm.from_ninjs(document, findings=findings)
+    assert article.images == (
+        nm.Image(url="https://ex.com/\u0206.jpg", caption="Cap", alt_text="ALT"),
+    )
+    assert article.body == ("x", nm.Figure(image="https://ex.com/\u0206.jpg"))
+    assert [(f.code, f.message.split(" of ")[0]) for f in findings] == [
+        ("repaired", "took the caption and alt text")
+    ]

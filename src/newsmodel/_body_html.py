@@ -244,6 +244,23 @@ _FIELD_WORDS = {
     "width": "width",
     "height": "height",
 }
+
+
+def figure_took(fields: Sequence[str], url: str) -> str:
+    """What a `Finding` says of the *fields* a figure gave the image *url* it shows."""
+    words = [_FIELD_WORDS[name] for name in fields]
+    listed = " and ".join(words) if len(words) < 3 else f"{', '.join(words[:-1])} and {words[-1]}"
+    return f"took the {listed} of the image {describe(url)} from its figure"
+
+
+def figure_differs(field: str, url: str) -> str:
+    """What a `Finding` says of a *field* a figure shows otherwise than the image *url*."""
+    return (
+        f"dropped the {_FIELD_WORDS[field]} of the figure of {describe(url)}: the article's "
+        "image has its own"
+    )
+
+
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _EMPHASIS = {"em": "em", "i": "em", "strong": "strong", "b": "strong"}
 _CODE = frozenset({"code", "kbd", "samp", "tt"})
@@ -295,7 +312,9 @@ def body_from_html(
     ``cite`` and an image's ``src``, ``alt``, ``width`` and ``height`` are
     dropped, and so is a URL that keeps neither the URL nor the link rule
     (``javascript:``, ``data:``, a relative one without *base_url*). Each of
-    these is a `Finding` at the path of the block it touched.
+    these is a `Finding` at the path of the block it touched. Characters no
+    text may hold (control characters, U+2028, U+2029, lone surrogates),
+    written or as character references, are removed, and that is a finding.
 
     Whitespace is read as HTML shows it: every run of spaces, tabs and line
     breaks is one space, and none starts or ends a block or stands beside a
@@ -312,8 +331,12 @@ def body_from_html(
         The blocks, the images and the findings.
     """
     parser = _lexbor()
-    root = parser(html, is_fragment=True).root
     reader = _Reader(images, base_url, path)
+    # The characters no text may hold go first, reported (the parser would
+    # drop a NUL, and UTF-8 a lone surrogate, without a word); tab, CR and
+    # form feed are HTML's whitespace, read as such.
+    html = w.remove_forbidden(html, path, reader.findings, keep="\t\r\f")
+    root = parser(html, is_fragment=True).root
     if _DOCUMENT_TAG.search(html) is not None:
         reader.document_tags(parser(html))
     blocks = reader.blocks(root, 0)
@@ -687,23 +710,21 @@ class _Reader:
                         f"kept the text of a second <{child.tag}> in a list item, one item a "
                         "line: an item holds one list",
                     )
-                lines = self.list_lines(child)
-                if _has_text(lines):
-                    raw.extend([_BR, ["span", lines]] if _has_text(raw) else [["span", lines]])
+                lines = ["span", self.list_lines(child)]
+                if _on_new_line(raw, lines):
+                    raw.append(lines)
                     new_line = True
             else:
                 item = self.inline(child, 1, in_link=False)
-                if new_line and _has_text([item]):
-                    if _has_text(raw):
-                        raw.append(_BR)
+                if new_line and _on_new_line(raw, item):
                     new_line = False
-                    if sublist is not None and not moved:
-                        moved = True
-                        self.report(
-                            "repaired",
-                            "moved the text after a list item's list before the list, on a "
-                            "line of its own: an item's list comes last",
-                        )
+                if sublist is not None and not moved and _has_text([item]):
+                    moved = True
+                    self.report(
+                        "repaired",
+                        "moved the text after a list item's list before the list, on a "
+                        "line of its own: an item's list comes last",
+                    )
                 raw.append(item)
             child = child.next
         content = self.content(raw, "list item")
@@ -730,19 +751,17 @@ class _Reader:
                 stack.append(child.child)
                 continue
             item = self.inline(child, 1, in_link=False)
-            if new_line and _has_text([item]):
-                if _has_text(lines):
-                    lines.append(_BR)
+            if new_line and _on_new_line(lines, item):
                 new_line = False
             lines.append(item)
         return lines
 
     def blockquote(self, node: Any, out: list[Block], depth: int) -> None:
-        self.add(out, self.read_quote(node, None, depth) or "")
-        if out[-1] == "":
-            out.pop()
-            self.count -= 1
+        quote = self.read_quote(node, None, depth)
+        if quote is None:
             self.report("dropped", "dropped an empty <blockquote>")
+        else:
+            self.add(out, quote)
 
     def read_quote(self, node: Any, attribution: str | None, depth: int) -> BlockQuote | None:
         self.attributes(node, _KEPT_ATTRIBUTES["blockquote"])
@@ -753,6 +772,8 @@ class _Reader:
                 f"kept the text of a quote nested deeper than {MAX_LIST_DEPTH} quotes, "
                 "one paragraph a block or line",
             )
+            if _first(node, "img") is not None:
+                self.report("dropped", "dropped the images of a quote nested too deep")
             inner: list[Block] = []
             for text in _paragraphs_of(node):
                 line = self.line(text)
@@ -849,14 +870,16 @@ class _Reader:
             self.image(img, (caption, credit), out)
             return True
         if tag == "a" and _text_only(node):
-            self.attributes(node, _KEPT_ATTRIBUTES["a"])
+            if caption_node is not None and _one_line(_text_of(caption_node)) is not None:
+                return False  # an embed has no caption: unwrapped, its text kept
+            said = len(self.findings)
             url = self.url(node.attributes.get("href"), link=False, what="embed's address")
             if url is None:
+                del self.findings[said:]  # unwrapped: the link is read, and reported, as a link
                 return False
+            self.attributes(node, _KEPT_ATTRIBUTES["a"])
             text = self.line(_text_of(node))
             provider = text if text and text != url else None
-            if caption_node is not None and self.line(_text_of(caption_node)) is not None:
-                return False  # an embed has no caption: unwrapped, its text kept
             self.add(out, self.make(Embed, url=url, provider=provider))
             return True
         return False
@@ -912,22 +935,10 @@ class _Reader:
                 taken[name] = value
             # (a figcaption shows the image's caption and credit on one line each)
             elif value != (_one_line(own) if isinstance(own, str) else own):
-                self.report(
-                    "dropped",
-                    f"dropped the {_FIELD_WORDS[name]} of the figure of {describe(url)}: the "
-                    f"article's image has its own",
-                )
+                self.report("dropped", figure_differs(name, url))
         if taken:
             self.images[index] = attrs.evolve(known, **taken)
-            words = [_FIELD_WORDS[name] for name in taken]
-            names = (
-                " and ".join(words)
-                if len(words) < 3
-                else f"{', '.join(words[:-1])} and {words[-1]}"
-            )
-            self.report(
-                "repaired", f"took the {names} of the image {describe(url)} from its figure"
-            )
+            self.report("repaired", figure_took(list(taken), url))
 
     def caption(self, node: Any) -> tuple[str | None, str | None]:
         """A figcaption's caption and credit: the text of its <small> child is the credit."""
@@ -1045,25 +1056,27 @@ def _paragraphs_of(node: Any) -> list[str]:
     Without recursion, and pruning what `_text_of` prunes.
     """
     paragraphs: list[str] = [""]
-    stack: list[Any] = [node.child]
+    # Sibling cursors, each with whether leaving its element ends a block.
+    stack: list[list[Any]] = [[node.child, False]]
     while stack:
-        child = stack[-1]
+        entry = stack[-1]
+        child = entry[0]
         if child is None:
             stack.pop()
-            paragraphs.append("")  # leaving an element: a block ends (a blank one is dropped)
+            if entry[1]:
+                paragraphs.append("")  # a block ends (a blank paragraph is dropped)
             continue
-        stack[-1] = child.next
+        entry[0] = child.next
         tag = child.tag
         if tag == "-text":
             paragraphs[-1] += child.text_content or ""
         elif tag == "br":
             paragraphs.append("")
         elif tag != "-comment" and tag not in _DROPPED:
-            if tag in _BLOCKS or tag in _BLOCK_LEVEL or tag in ("ul", "ol"):
+            block = tag in _BLOCKS or tag in _BLOCK_LEVEL or tag in ("ul", "ol")
+            if block:
                 paragraphs.append("")
-                stack.append(child.child)
-            else:
-                paragraphs[-1] += _text_of(child)
+            stack.append([child.child, block])
     return [text for text in paragraphs if text.strip(" \t\n\f\r")]
 
 
@@ -1137,6 +1150,42 @@ def _markup_depth(children: list[Any]) -> int:
         elif child.__class__ is list:
             deepest = max(deepest, 1)
     return deepest
+
+
+def _on_new_line(out: list[Any], item: Any) -> bool:
+    """
+    Make *item*, to be put at the end of *out*, start a line.
+
+    A line break goes before it, unless *out* has no text yet, ends with a
+    line break or *item* starts with one. False (nothing done) while *item*
+    has neither text nor a line break: the line is still to start.
+    """
+    starts = _edge_break(item, 0)
+    if not (starts or _has_text([item])):
+        return False
+    if not starts and _has_text(out) and not _ends_with_break(out):
+        out.append(_BR)
+    return True
+
+
+def _ends_with_break(items: list[Any]) -> bool:
+    for item in reversed(items):
+        if item.__class__ is str and not item.strip(" \t\n\f\r"):
+            continue  # whitespace beside a line break is no text
+        return _edge_break(item, -1)
+    return False
+
+
+def _edge_break(item: Any, end: int) -> bool:
+    # Whether a light-tree item starts (end 0) or ends (end -1) with a line
+    # break, through the unwrapped elements ("span") it stands in.
+    while item.__class__ is list:
+        if item[0] == "br":
+            return True
+        if item[0] != "span" or not item[1]:
+            return False
+        item = item[1][end]
+    return False
 
 
 def _has_text(children: list[Any]) -> bool:

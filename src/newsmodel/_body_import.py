@@ -17,11 +17,12 @@ import re
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
+from . import _values as v
 from . import _wild as w
 from . import _wire
 from ._body_html import _BLOCK_LEVEL, _BLOCKS, _DROPPED, _WHITESPACE
 from ._distribution import install_hint
-from ._errors import Finding, ValidationError
+from ._errors import ErrorDetail, Finding, ValidationError
 from ._generated import dump_image, load_image
 from ._models import INVALID
 
@@ -171,16 +172,16 @@ def read_html_body(
         figures say of it that it did not, then the images the figures show
         that are not among *images* (each change reported).
     """
-    cleaned = _without_forbidden(value, path, findings)
     parser = _selectolax()
     if parser is None:
+        cleaned = _without_forbidden(value, path, findings)
         return list(_fallback_paragraphs(cleaned, path, findings)), [dict(i) for i in images]
     from ._body import dump_body  # noqa: PLC0415
     from ._body_html import body_from_html  # noqa: PLC0415
 
     known = _images(images)
     read = body_from_html(
-        cleaned,
+        value,
         images=[image for image in known if image is not None],
         base_url=base_url,
         path=path,
@@ -233,21 +234,31 @@ def _exact_texts(
     counts = [sum(1 for _ in block_texts(block)) for block in blocks]
     if sum(counts) != len(texts):
         return blocks, list(found)
+    said_at: dict[str, set[tuple[str, str]]] = {}
+    for finding in found:
+        said_at.setdefault(finding.path, set()).add((finding.code, finding.message))
     out = list(blocks)
     explained: set[str] = set()
     start = 0
     for index, (block, count) in enumerate(zip(blocks, counts, strict=True)):
         exact = texts[start] if count else None
         start += count
-        if block.__class__ is not str or exact is None or exact == block:
+        if block.__class__ is not str or exact is None or exact == block or not _is_text(exact):
             continue
         again = body_from_html(body_to_html((exact,)), path=path)
         where = f"{path}[{index}]"
-        said = {(f.code, f.message) for f in found if f.path == where}
+        said = said_at.get(where, set())
         if again.blocks == (block,) and said == {(f.code, f.message) for f in again.findings}:
             out[index] = exact
             explained.add(where)
     return tuple(out), [finding for finding in found if finding.path not in explained]
+
+
+def _is_text(value: str) -> bool:
+    """Whether *value* keeps the rule of a paragraph's text (`newsmodel._values.check_text`)."""
+    report: list[ErrorDetail] = []
+    v.check_text(value, "$", "text", report)
+    return not report
 
 
 def read_html_text(value: str, path: str, findings: Findings, *, one_line: bool) -> str | None:
@@ -258,14 +269,13 @@ def read_html_text(value: str, path: str, findings: Findings, *, one_line: bool)
     space for a one-line text); its markup (links, emphasis, images) is left
     out, reported once, and so is what `read_html_body` drops.
     """
-    cleaned = _without_forbidden(value, path, findings)
     if _selectolax() is None:
-        texts = _fallback_paragraphs(cleaned, path, findings)
+        texts = _fallback_paragraphs(_without_forbidden(value, path, findings), path, findings)
     else:
         from ._body import block_texts  # noqa: PLC0415
         from ._body_html import body_from_html  # noqa: PLC0415
 
-        read = body_from_html(cleaned, path=path)
+        read = body_from_html(value, path=path)
         # (an image the HTML shows is markup left out here, not an image added)
         findings.extend(_at_value(f, path) for f in read.findings if f.code != "added")
         if any(block.__class__ is not str for block in read.blocks):
@@ -292,10 +302,9 @@ def read_html_text(value: str, path: str, findings: Findings, *, one_line: bool)
 
 
 def _without_forbidden(value: str, path: str, findings: Findings) -> str:
-    # The characters no text may hold go before the HTML is read, reported as
-    # `newsmodel._wild.clean_text` reports them (tab, CR and LF are HTML's
-    # whitespace: the reader reads them as such).
-    return w.remove_forbidden(value, path, findings, keep="\t\r")
+    # Without selectolax: what `body_from_html` does first (tab, CR and form
+    # feed are HTML's whitespace), for the fallback reader.
+    return w.remove_forbidden(value, path, findings, keep="\t\r\f")
 
 
 def _selectolax() -> Any:

@@ -15,6 +15,7 @@ import orjson
 from . import _import as imp
 from . import _values as v
 from . import _wild as w
+from ._body_html import figure_differs, figure_took
 from ._body_import import read_html_body
 from ._canonical import from_dict
 from ._errors import ErrorDetail, Finding, ValidationError, describe, join_path
@@ -294,9 +295,8 @@ class _Reader:
             blocks, after = read_html_body(
                 value, path, read, images=images, base_url=self.wire.get("url"), texts=texts
             )
-            blocks, added = _same_images(blocks, after[len(images) :], images, read)
+            blocks, after = _same_images(blocks, after, len(images), read)
             found.extend(read)
-            after = [*after[: len(images)], *added]
             if after != images:
                 self.put("images", after, self.sources.get("images", path))
             return blocks
@@ -554,33 +554,62 @@ def _texts(blocks: list[Any]) -> tuple[str, ...] | None:
 
 
 def _same_images(
-    blocks: list[Any], added: list[dict[str, Any]], images: list[dict[str, Any]], read: Findings
+    blocks: list[Any], after: list[dict[str, Any]], count: int, read: Findings
 ) -> tuple[list[Any], list[dict[str, Any]]]:
     """
     Point a figure at the association it shows, however the HTML spells its IRI.
 
-    An association's uri comes back as the IRI it spells (`_web_url`); the
-    HTML holds the IRI as written (``%C8%86`` where the uri gave ``Ȇ``): the
-    same address, not an image to add.
+    *after* is the article's images after reading the HTML (`read_html_body`):
+    the *count* associations' images, then those the figures added. An
+    association's uri comes back as the IRI it spells (`_web_url`); the HTML
+    holds the IRI as written (``%C8%86`` where the uri gave ``Ȇ``): the same
+    address, not an image to add. What its figure says that the association
+    does not (caption, credit, alt text, size), the association takes, as
+    `body_from_html` does for an image of the same spelling.
     """
 
     def spelled(url: str) -> str:
         return v.uri_to_iri(v.iri_to_uri(url))
 
-    by_iri = {spelled(image["url"]): image["url"] for image in images}
+    images = [dict(image) for image in after[:count]]
+    added = after[count:]
+    by_iri = {spelled(image["url"]): index for index, image in enumerate(images)}
     same = {
         image["url"]: by_iri[spelled(image["url"])]
         for image in added
         if spelled(image["url"]) in by_iri
     }
     if not same:
-        return blocks, added
-    said = {f"added the image {describe(url)} " for url in same}
-    read[:] = [f for f in read if not (f.code == "added" and f.message.startswith(tuple(said)))]
+        return blocks, after
+    for image in added:
+        index = same.get(image["url"])
+        if index is None:
+            continue
+        said = f"added the image {describe(image['url'])} "
+        where = next(f.path for f in read if f.code == "added" and f.message.startswith(said))
+        read[:] = [f for f in read if not (f.code == "added" and f.message.startswith(said))]
+        _take_from_figure(images[index], image, where, read)
     blocks = [
-        {**block, "image": same.get(block["image"], block["image"])}
-        if isinstance(block, dict) and block.get("type") == "figure"
+        {**block, "image": images[same[block["image"]]]["url"]}
+        if isinstance(block, dict) and block.get("type") == "figure" and block["image"] in same
         else block
         for block in blocks
     ]
-    return blocks, [image for image in added if image["url"] not in same]
+    return blocks, [*images, *(image for image in added if image["url"] not in same)]
+
+
+def _take_from_figure(
+    image: dict[str, Any], figure: dict[str, Any], where: str, found: Findings
+) -> None:
+    # What the figure says of its image (`_body_html._Reader.complete`).
+    taken = []
+    for key, value in figure.items():
+        if key == "url" or value is None:
+            continue
+        if image.get(key) is None:
+            image[key] = value
+            taken.append(key)
+        elif image[key] != value:
+            found.append(Finding(where, "dropped", figure_differs(key, image["url"])))
+    if taken:
+        found.append(Finding(where, "repaired", figure_took(taken, image["url"])))

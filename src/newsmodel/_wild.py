@@ -187,7 +187,8 @@ def parse_pixels(
     elif isinstance(value, str):
         match = _PIXELS.fullmatch(value)
         if match and 1 <= int(match.group(1)) <= v.MAX_INT:
-            if not (attribute and match.group(1) == value):
+            # (an attribute's size is ASCII digits: others are a repair)
+            if not (attribute and match.group(1) == value and value.isascii()):
                 findings.append(
                     Finding(where, "repaired", f"read {describe(value)} as a number of pixels")
                 )
