@@ -1061,38 +1061,23 @@ def _read_node(
     dayfirst: bool | None,
     microdata: bool = False,
 ) -> NodeResult:
+    # A microdata item's texts are what the page's parser read (`_wild.parsed_text`).
     with w.parsed_text(parsed=microdata):
-        return _read_mapping(
-            node, path, graph, url, language, default_tz, dayfirst=dayfirst, microdata=microdata
-        )
-
-
-def _read_mapping(
-    node: dict[str, Any],
-    path: str,
-    graph: _Graph,
-    url: str | None,
-    language: str | None,
-    default_tz: tzinfo | None,
-    *,
-    dayfirst: bool | None,
-    microdata: bool,
-) -> NodeResult:
-    findings: Findings = []
-    mapping = _Mapping(node, path, graph, findings)
-    mapping.html_body = not microdata
-    mapping.identity(url)
-    mapping.texts()
-    mapping.language(language)
-    mapping.dates(default_tz, dayfirst=dayfirst)
-    mapping.people()
-    mapping.media()
-    mapping.unmapped()
-    try:
-        article = _load(mapping)
-    except ValidationError as error:
-        return NodeResult(path, None, error.errors, findings)
-    return NodeResult(path, article, [], findings)
+        findings: Findings = []
+        mapping = _Mapping(node, path, graph, findings)
+        mapping.html_body = not microdata
+        mapping.identity(url)
+        mapping.texts()
+        mapping.language(language)
+        mapping.dates(default_tz, dayfirst=dayfirst)
+        mapping.people()
+        mapping.media()
+        mapping.unmapped()
+        try:
+            article = _load(mapping)
+        except ValidationError as error:
+            return NodeResult(path, None, error.errors, findings)
+        return NodeResult(path, article, [], findings)
 
 
 class _Mapping:
