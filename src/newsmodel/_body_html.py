@@ -781,8 +781,10 @@ class _Reader:
                     inner.append(line)
         else:
             self.inside += 1
-            inner = self.blocks(node.child, depth + 1)
-            self.inside -= 1
+            try:
+                inner = self.blocks(node.child, depth + 1)
+            finally:
+                self.inside -= 1
         paragraphs: list[str | Paragraph] = []
         for block in inner:
             if isinstance(block, (str, Paragraph)):
@@ -1014,10 +1016,6 @@ def _first(node: Any, tag: str) -> Any:
     return next((child for child in _descendants(node) if child.tag == tag), None)
 
 
-def _all(node: Any, tag: str) -> list[Any]:
-    return [child for child in _descendants(node) if child.tag == tag]
-
-
 def _a(tag: str | None) -> str:
     """``a <div>``, ``an <a>``: an element named for a message."""
     if tag is None:  # a node the parser gives no name (a processing instruction)
@@ -1025,7 +1023,7 @@ def _a(tag: str | None) -> str:
     return f"{'an' if tag[:1] in 'aeiou' else 'a'} <{tag}>"
 
 
-def _text_of(node: Any, *, deep: bool = True) -> str:
+def _text_of(node: Any) -> str:
     """
     The text a node holds, in document order, without recursion.
 
@@ -1044,7 +1042,7 @@ def _text_of(node: Any, *, deep: bool = True) -> str:
             pieces.append(child.text_content or "")
         elif child.tag == "br":  # a line break, not nothing: "a<br>b" is not "ab"
             pieces.append("\n")
-        elif deep and child.tag != "-comment" and child.tag not in _DROPPED:
+        elif child.tag != "-comment" and child.tag not in _DROPPED:
             stack.append(child.child)
     return "".join(pieces)
 

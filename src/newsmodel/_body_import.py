@@ -148,7 +148,7 @@ def read_html_body(
     texts: Sequence[str] | None = None,
 ) -> tuple[list[Any], list[dict[str, Any]]]:
     """
-    Read an HTML body for an importer: its blocks and the images they add.
+    Read an HTML body for an importer: its blocks, and the images after them.
 
     Args:
         value: The HTML.

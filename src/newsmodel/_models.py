@@ -246,9 +246,9 @@ def body_plain_text(body: tuple[Block, ...]) -> str:
     The plain text of a body: its texts (`paragraph_texts`) a blank line apart.
 
     The one home of this join: `newsmodel.body_text` is it, and the ninjs
-    import takes a ``text/plain`` body joined so as the same body. (JSON-LD's
-    ``articleBody`` and ninjs's ``text/plain`` body join so that they split
-    back exactly: `newsmodel._jsonld.paragraph_joints`.)
+    import knows a ``text/plain`` body joined this way as the same body.
+    (JSON-LD's ``articleBody`` and our own ninjs ``text/plain`` body join so
+    that they split back exactly: `newsmodel._jsonld.paragraph_joints`.)
     """
     return "\n\n".join(paragraph_texts(body))
 

@@ -73,9 +73,8 @@ def clean_text(
 
     HTML character references are decoded (``&amp;`` → ``&``) unless
     *references* is False or within `parsed_text` (for text a parser has
-    already decoded), runs of
-    whitespace collapse to one space (a one-line text) or keep their line
-    breaks (a text), control characters go, and surrounding whitespace is
+    already decoded), runs of whitespace collapse to one space (a one-line
+    text) or keep their line breaks (a text), control characters go, and surrounding whitespace is
     trimmed. A list takes its first text, as microdata repeats a property;
     an item of it that is not text is reported. With *layout* False, a
     change of whitespace only (and a text left blank) is not reported: the
