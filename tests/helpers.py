@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from hypothesis import strategies as st
@@ -17,6 +17,9 @@ from hypothesis import strategies as st
 import newsmodel as nm
 from newsmodel import strategies
 from newsmodel._models import paragraph_texts
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "kyiv-independent-2024-10-13.json"
@@ -240,3 +243,18 @@ def hostile_articles(draw: st.DrawFn) -> nm.Article:
             for story in a.related
         ],
     )
+
+
+def instances(value: Any, kinds: tuple[type, ...] | None = None) -> Iterator[Any]:
+    """
+    Every attrs instance in *value*, nested ones included, depth first.
+
+    With *kinds*, only instances of those classes are yielded and looked into.
+    """
+    if attrs.has(type(value)) and (kinds is None or isinstance(value, kinds)):
+        yield value
+        for field in attrs.fields(type(value)):
+            yield from instances(getattr(value, field.name), kinds)
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from instances(item, kinds)

@@ -20,6 +20,7 @@ import attrs
 import pytest
 
 import newsmodel as nm
+from helpers import instances
 from newsmodel import _import, _microdata, _ninjs, _schemaorg
 from newsmodel._jsonld import read_own_jsonld, to_jsonld
 from newsmodel._rules import field_rules
@@ -45,13 +46,7 @@ def full() -> nm.Article:
 
 def objects(value: Any) -> Iterator[Any]:
     """Yield every model instance in *value*, depth first."""
-    if attrs.has(type(value)):
-        yield value
-        for field in attrs.fields(type(value)):
-            yield from objects(getattr(value, field.name))
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from objects(item)
+    return instances(value)
 
 
 def carried(article: nm.Article) -> set[str]:

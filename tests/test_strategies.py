@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 import newsmodel as nm
+from helpers import instances
 from newsmodel import strategies
 from newsmodel._models import paragraph_texts
 from newsmodel._values import (
@@ -79,13 +80,7 @@ def sample(strategy: st.SearchStrategy[Any], count: int) -> list[Any]:
 
 def objects(value: object) -> Iterator[Any]:
     """Every model object in *value*, nested ones included."""
-    if isinstance(value, _MODEL):
-        yield value
-        for field in attrs.fields(type(value)):
-            yield from objects(getattr(value, field.name))
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from objects(item)
+    return instances(value, _MODEL)
 
 
 def strings(value: object) -> Iterator[tuple[str, str]]:
@@ -489,13 +484,7 @@ _BODY_CLASSES = (
 
 def body_objects(value: object) -> Iterator[Any]:
     """Every block, list item and inline in *value* (a body), nested ones included."""
-    if isinstance(value, _BODY_CLASSES):
-        yield value
-        for field in attrs.fields(type(value)):
-            yield from body_objects(getattr(value, field.name))
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from body_objects(item)
+    return instances(value, _BODY_CLASSES)
 
 
 def is_plain(body: tuple[nm.Block, ...]) -> bool:
